@@ -1,0 +1,80 @@
+"""The Typer application object and what every command shares."""
+
+import functools
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, ParamSpec, TypeVar
+
+import typer
+
+from backex import __version__
+from backex.catalogue import CATALOGUE_ENV
+from backex.errors import BackexError, NotFoundError
+
+app = typer.Typer(
+    name="backex",
+    help="A command-line coach for home back-care exercises.",
+    no_args_is_help=True,
+    add_completion=True,
+    pretty_exceptions_enable=False,
+)
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+EXIT_INTERRUPTED = 130
+
+CatalogueOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--catalogue",
+        envvar=CATALOGUE_ENV,
+        help="A YAML file of your own exercises; they extend the built-in ones.",
+        dir_okay=True,
+        show_default=False,
+    ),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+
+
+def guarded(func: Callable[P, R]) -> Callable[P, R]:
+    """Turn BackexError into a message on stderr and its exit code; Ctrl-C into 130."""
+
+    @functools.wraps(func)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        from backex.ui import output
+
+        try:
+            return func(*args, **kwargs)
+        except NotFoundError as exc:
+            hint = f"; did you mean: {', '.join(exc.suggestions)}?" if exc.suggestions else ""
+            output.error(f"{exc}{hint}")
+            raise typer.Exit(exc.exit_code) from None
+        except BackexError as exc:
+            output.error(str(exc))
+            raise typer.Exit(exc.exit_code) from None
+        except KeyboardInterrupt:
+            output.error("interrupted")
+            raise typer.Exit(EXIT_INTERRUPTED) from None
+        except BrokenPipeError:
+            raise typer.Exit(0) from None
+
+    return wrapper
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        typer.echo(f"backex {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_show_version, is_eager=True, help="Show the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """A command-line coach for home back-care exercises."""

@@ -1,0 +1,81 @@
+"""``backex list`` and ``backex show``: browse the catalogue."""
+
+import json
+from typing import Annotated
+
+import typer
+
+from backex.catalogue import Catalogue, load_catalogue
+from backex.cli.app import CatalogueOption, JsonOption, app, guarded
+from backex.exercise import Focus, Position, exercise_to_dict
+
+
+def _complete_exercise(incomplete: str) -> list[str]:
+    try:
+        catalogue = load_catalogue()
+    except Exception:  # completion must never print a traceback into the shell
+        return []
+    return [e.id for e in catalogue.exercises if e.id.startswith(incomplete)]
+
+
+@app.command("list")
+@guarded
+def list_exercises(
+    focus: Annotated[
+        list[Focus] | None, typer.Option("--focus", "-f", help="Only this focus (repeatable).")
+    ] = None,
+    level: Annotated[
+        int | None, typer.Option("--level", "-l", min=1, max=3, help="Only this level (1-3).")
+    ] = None,
+    position: Annotated[
+        Position | None, typer.Option("--position", "-p", help="Only this body position.")
+    ] = None,
+    catalogue_path: CatalogueOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """List the exercises, grouped by focus, with their usual dose."""
+    catalogue = load_catalogue(catalogue_path)
+    chosen = catalogue.filter(focus=focus, level=level, position=position)
+    if as_json:
+        from backex.ui.output import print_text
+
+        print_text(json.dumps([exercise_to_dict(e) for e in chosen], indent=2))
+        return
+    from backex.ui import output
+    from backex.ui.catalogue_view import exercise_list, group_by_focus
+
+    console = output.stdout()
+    if not chosen:
+        output.error("no exercise matches those filters")
+        raise typer.Exit(1)
+    console.print(exercise_list(group_by_focus(chosen, focus), console.width))
+    console.print(f"{len(chosen)} exercises. Details: backex show <id>")
+
+
+@app.command("show")
+@guarded
+def show_exercise(
+    exercise: Annotated[
+        str,
+        typer.Argument(
+            help="Exercise id, name or alias (any case).",
+            autocompletion=_complete_exercise,
+            show_default=False,
+        ),
+    ],
+    catalogue_path: CatalogueOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Show one exercise: dose, steps, cues, cautions, stop rules and sources."""
+    catalogue: Catalogue = load_catalogue(catalogue_path)
+    found = catalogue.get(exercise)
+    if as_json:
+        from backex.ui.output import print_text
+
+        print_text(json.dumps(exercise_to_dict(found), indent=2))
+        return
+    from backex.ui import output
+    from backex.ui.catalogue_view import exercise_card
+
+    names = {e.id: e.name for e in catalogue.exercises}
+    output.stdout().print(exercise_card(found, names))
