@@ -1,0 +1,251 @@
+"""The rules as tables: traffic light, centralisation, progression and easing off."""
+
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from backex.catalogue import load_catalogue
+from backex.errors import UsageError
+from backex.exercise import Dose
+from backex.rules import (
+    Change,
+    Light,
+    PastResult,
+    Symptoms,
+    adjust_dose,
+    full_dose,
+    parse_pain,
+    symptom_rule,
+    traffic_light,
+)
+
+CATALOGUE = load_catalogue()
+T0 = datetime(2025, 3, 1, 8, 0, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "light"),
+    [
+        (None, None, None),
+        (0, 0, Light.GREEN),
+        (3, 3, Light.GREEN),
+        (3, None, Light.GREEN),
+        (None, 3, Light.GREEN),
+        (2, 3, Light.GREEN),  # a rise of 1 is fine
+        (3, 4, Light.AMBER),
+        (5, 5, Light.AMBER),
+        (5, 4, Light.AMBER),
+        (2, 4, Light.RED),  # a rise of 2
+        (0, 2, Light.RED),  # a rise of 2, even at low pain
+        (5, 6, Light.RED),
+        (6, 3, Light.RED),  # started at 6: ease off next time too
+        (None, 6, Light.RED),
+        (10, 10, Light.RED),
+    ],
+)
+def test_traffic_light(before: int | None, after: int | None, light: Light | None) -> None:
+    advice = traffic_light(before, after)
+    assert (advice.light if advice else None) == light
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "advice"),
+    [
+        (1, 2, "Pain of 0-3 is fine. Keep going as planned."),
+        (4, 4, "Pain of 4-5 is acceptable if it settles within 24 hours. If it does not, "
+               "ease off next time."),
+        (7, 5, "Ease off: pain is 6 or more. Rest today and try again tomorrow; the next plan "
+               "uses easier variants or fewer reps. If symptoms get worse or a new pain "
+               "starts, stop and see a GP or physiotherapist."),
+        (1, 4, "Ease off: pain rose by 3. Rest today and try again tomorrow; the next plan "
+               "uses easier variants or fewer reps. If symptoms get worse or a new pain "
+               "starts, stop and see a GP or physiotherapist."),
+    ],
+)  # fmt: skip
+def test_traffic_light_advice(before: int, after: int, advice: str) -> None:
+    result = traffic_light(before, after)
+    assert result is not None and result.advice == advice
+
+
+@pytest.mark.parametrize(("text", "value"), [("0", 0), (" 7 ", 7), ("10", 10)])
+def test_parse_pain_accepts_0_to_10(text: str, value: int) -> None:
+    assert parse_pain(text) == value
+
+
+@pytest.mark.parametrize("text", ["-1", "11", "3.5", "", "seven", "1e1"])
+def test_parse_pain_refuses_the_rest(text: str) -> None:
+    with pytest.raises(UsageError) as caught:
+        parse_pain(text)
+    assert str(caught.value) == f"pain must be a whole number from 0 to 10, not {text!r}"
+    assert caught.value.exit_code == 2
+
+
+@pytest.mark.parametrize(
+    ("symptoms", "stop", "advice"),
+    [
+        (Symptoms.SAME, False, "Carry on, moving slowly."),
+        (Symptoms.CENTRALISING, False,
+         "Pain moving toward the centre of your back is the expected good sign."),
+        (Symptoms.PERIPHERALISING, True,
+         "Stop the McKenzie series: pain spreading down the leg is the sign to stop. "
+         "Lie face down and relax (prone lying), and see a GP or physiotherapist."),
+    ],
+)  # fmt: skip
+def test_symptom_rule(symptoms: Symptoms, stop: bool, advice: str) -> None:
+    result = symptom_rule(symptoms)
+    assert (result.stop_series, result.advice) == (stop, advice)
+
+
+def result(
+    planned: Dose,
+    *,
+    days_ago: int = 1,
+    sets: int | None = None,
+    reps: int | None = None,
+    seconds: int | None = None,
+    skipped: bool = False,
+    pain: tuple[int | None, int | None] = (2, 2),
+    symptoms: Symptoms | None = None,
+) -> PastResult:
+    """A past result; by default the full planned dose with pain 2 before and after."""
+    return PastResult(
+        started_at=T0 - timedelta(days=days_ago),
+        planned=planned,
+        sets_done=planned.sets if sets is None else sets,
+        reps_done=planned.reps if reps is None else reps,
+        seconds_done=planned.hold_s if seconds is None else seconds,
+        skipped=skipped,
+        symptoms=symptoms,
+        pain_before=pain[0],
+        pain_after=pain[1],
+    )
+
+
+HOLD = Dose(sets=4, hold_s=15)
+
+
+@pytest.mark.parametrize(
+    ("past", "expected"),
+    [
+        (result(Dose(reps=5)), True),
+        (result(Dose(reps=5), reps=4), False),
+        (result(Dose(sets=2, reps=5), sets=1), False),
+        (result(Dose(reps=5), skipped=True), False),
+        (result(HOLD), True),
+        (result(HOLD, seconds=14), False),
+    ],
+)
+def test_full_dose(past: PastResult, expected: bool) -> None:
+    assert full_dose(past) is expected
+
+
+def good(dose: Dose, n: int = 3) -> list[PastResult]:
+    return [result(dose, days_ago=i + 1) for i in range(n)]
+
+
+BRIDGE = CATALOGUE.get("bridge").dose  # 5 x 5 s hold; sourced ceiling 10 reps
+MARCH = CATALOGUE.get("supine-marches").dose
+PLANK = CATALOGUE.get("modified-plank").dose  # 4 x 15 s, harder: full-plank
+PELVIC = CATALOGUE.get("pelvic-tilt").dose  # no sourced ceiling, harder: bridge
+STANDING = CATALOGUE.get("standing-extension").dose  # 5 reps, ceiling 5, no variants
+PRESS_UP = CATALOGUE.get("prone-press-up").dose  # easier: prone-on-elbows
+PRONE_LYING = CATALOGUE.get("prone-lying").dose  # hold only, no easier variant
+
+
+@pytest.mark.parametrize(
+    ("exercise", "recent", "light", "want_id", "want_dose", "change", "reason"),
+    [
+        ("bridge", [], None, "bridge", BRIDGE, Change.KEEP, "catalogue dose"),
+        ("bridge", good(BRIDGE), None, "bridge", replace(BRIDGE, reps=6), Change.MORE_REPS,
+         "full dose with pain 3 or less in the last 3 sessions: +1 rep (NHS inform allows "
+         "1-2; backex adds 1), at most 10 (Mount Nittany Health: 5-10 reps)"),
+        ("bridge", good(BRIDGE, 2), None, "bridge", BRIDGE, Change.KEEP,
+         "same as last time (2 of 3 sessions in a row at this dose done in full with pain 3 "
+         "or less)"),
+        ("bridge", [result(BRIDGE, pain=(2, 4)), *good(BRIDGE, 2)], None, "bridge", BRIDGE,
+         Change.KEEP, "same as last time (2 of 3 sessions in a row at this dose done in full "
+         "with pain 3 or less)"),
+        ("bridge", [result(BRIDGE, pain=(2, None)), *good(BRIDGE, 2)], None, "bridge", BRIDGE,
+         Change.KEEP, "same as last time (2 of 3 sessions in a row at this dose done in full "
+         "with pain 3 or less)"),
+        ("bridge", [result(BRIDGE, reps=4), *good(BRIDGE, 2)], None, "bridge", BRIDGE,
+         Change.KEEP, "same as last time (2 of 3 sessions in a row at this dose done in full "
+         "with pain 3 or less)"),
+        # just progressed to 6 reps: three more good sessions at 6 are needed
+        ("bridge", [*good(replace(BRIDGE, reps=6), 1), *good(BRIDGE, 2)], None, "bridge",
+         replace(BRIDGE, reps=6), Change.KEEP, "same as last time (1 of 3 sessions in a row "
+         "at this dose done in full with pain 3 or less)"),
+        ("bridge", good(replace(BRIDGE, reps=10)), None, "bridge", replace(BRIDGE, reps=10),
+         Change.KEEP, "full dose with pain 3 or less in the last 3 sessions; keeping this "
+         "dose: at the top of the sourced range (Mount Nittany Health: 5-10 reps)"),
+        ("supine-marches", good(replace(MARCH, reps=20)), None, "heel-tap-marches",
+         CATALOGUE.get("heel-tap-marches").dose, Change.HARDER,
+         "full dose with pain 3 or less in the last 3 sessions: try the harder variant "
+         "Supine marches with heel tap"),
+        ("modified-plank", good(PLANK), None, "full-plank", CATALOGUE.get("full-plank").dose,
+         Change.HARDER, "full dose with pain 3 or less in the last 3 sessions: try the harder "
+         "variant Full plank"),
+        ("pelvic-tilt", good(PELVIC), None, "bridge", BRIDGE, Change.HARDER,
+         "full dose with pain 3 or less in the last 3 sessions: try the harder variant Bridge"),
+        ("standing-extension", good(STANDING), None, "standing-extension", STANDING,
+         Change.KEEP, "full dose with pain 3 or less in the last 3 sessions; keeping this "
+         "dose: at the top of the sourced range (NHS inform: 5 reps)"),
+        # easing off after a red light
+        ("prone-press-up", good(PRESS_UP), Light.RED, "prone-on-elbows",
+         CATALOGUE.get("prone-on-elbows").dose, Change.EASIER,
+         "pain was too high last session: easier variant Prone on elbows"),
+        ("bridge", good(replace(BRIDGE, reps=8)), Light.RED, "pelvic-tilt", PELVIC,
+         Change.EASIER, "pain was too high last session: easier variant Pelvic tilt"),
+        ("standing-extension", [], Light.RED, "standing-extension",
+         replace(STANDING, reps=3), Change.FEWER, "pain was too high last session: 2 fewer reps"),
+        ("full-plank", [], Light.RED, "modified-plank", PLANK, Change.EASIER,
+         "pain was too high last session: easier variant Modified plank"),
+        ("prone-lying", [], Light.RED, "prone-lying", replace(PRONE_LYING, hold_s=60),
+         Change.FEWER, "pain was too high last session: hold shortened to 60 s"),
+        ("standing-extension", [result(STANDING, symptoms=Symptoms.PERIPHERALISING)], None,
+         "standing-extension", replace(STANDING, reps=3), Change.FEWER,
+         "symptoms spread down the leg last time: 2 fewer reps"),
+        ("standing-extension", good(STANDING), Light.AMBER, "standing-extension", STANDING,
+         Change.KEEP, "full dose with pain 3 or less in the last 3 sessions; keeping this "
+         "dose: at the top of the sourced range (NHS inform: 5 reps)"),
+    ],
+)  # fmt: skip
+def test_adjust_dose(
+    exercise: str,
+    recent: list[PastResult],
+    light: Light | None,
+    want_id: str,
+    want_dose: Dose,
+    change: Change,
+    reason: str,
+) -> None:
+    choice = adjust_dose(CATALOGUE.get(exercise), CATALOGUE, recent, light)
+    assert (choice.exercise_id, choice.dose, choice.change, choice.reason) == (
+        want_id, want_dose, change, reason,
+    )  # fmt: skip
+
+
+def test_easing_off_never_goes_below_one_rep_or_one_set() -> None:
+    one = Dose(sets=1, reps=1, hold_s=1)
+    choice = adjust_dose(CATALOGUE.get("standing-extension"), CATALOGUE, good(one, 1), Light.RED)
+    assert (choice.dose, choice.change) == (one, Change.KEEP)
+    assert choice.reason == (
+        "pain was too high last session: already the smallest dose; skip it if it hurts "
+        "and retry tomorrow"
+    )
+
+
+def test_progression_never_passes_a_sourced_ceiling() -> None:
+    from backex.rules import REP_CEILINGS
+
+    for exercise_id, (ceiling, _) in REP_CEILINGS.items():
+        exercise = CATALOGUE.get(exercise_id)
+        dose = exercise.dose
+        for _ in range(20):
+            choice = adjust_dose(exercise, CATALOGUE, good(dose))
+            if choice.change is not Change.MORE_REPS:
+                break
+            assert choice.dose.reps is not None and choice.dose.reps - (dose.reps or 0) == 1
+            dose = choice.dose
+        assert dose.reps is not None and dose.reps <= ceiling, exercise_id
