@@ -1,0 +1,333 @@
+"""The history database: migrations, recording, queries, and the ways a file can go wrong."""
+
+import json
+import signal
+import sqlite3
+import subprocess
+import sys
+import textwrap
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from history_week import TZ, FixedClock, fill_week
+
+from backex import history
+from backex.exercise import Dose
+from backex.history import (
+    SCHEMA_VERSION,
+    History,
+    HistoryError,
+    SessionRecorder,
+    session_to_dict,
+)
+from backex.rules import Light, Symptoms
+
+DOSE = Dose(sets=1, reps=5, hold_s=5)
+START = datetime(2025, 3, 3, 8, 0, tzinfo=TZ)
+
+
+def recorder(store: History) -> SessionRecorder:
+    return SessionRecorder(store, FixedClock(START))
+
+
+def test_migrates_an_empty_file_to_the_current_schema(tmp_path: Path) -> None:
+    path = tmp_path / "h.sqlite3"
+    with History.open(path):
+        pass
+    db = sqlite3.connect(path)
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert tables == {"session", "exercise_result"}
+
+
+def test_reopening_a_current_file_keeps_its_rows(tmp_path: Path) -> None:
+    path = tmp_path / "h.sqlite3"
+    with History.open(path) as store:
+        recorder(store).start({"items": []}, ["core"], 3)
+    with History.open(path) as store:
+        assert [s.pain_before for s in store.sessions()] == [3]
+
+
+def test_default_path_is_in_the_data_folder(isolated_home: Path) -> None:
+    assert history.db_path() == isolated_home / "data" / "history.sqlite3"
+
+
+def test_a_session_is_written_as_it_happens(tmp_path: Path) -> None:
+    with History.open(tmp_path / "h.sqlite3") as store:
+        rec = recorder(store)
+        session_id = rec.start({"items": [{"exercise": "bridge"}]}, ["core"], 4, "my plan")
+        assert store.sessions()[0].completed is False
+        rec.record_exercise(0, "bridge", DOSE, sets_done=1, reps_done=5, seconds_done=25)
+        rec.record_exercise(
+            1, "prone-press-up", DOSE, skipped=True, skip_reason="sore", symptoms=Symptoms.SAME
+        )
+        rec.set_pain_after(2)
+        rec.finish(completed=True)
+        (session,) = store.sessions()
+    assert session_to_dict(session) == {
+        "id": session_id,
+        "started_at": "2025-03-03T08:01:00+01:00",
+        "ended_at": "2025-03-03T08:04:00+01:00",
+        "focus": ["core"],
+        "plan_name": "my plan",
+        "completed": True,
+        "pain_before": 4,
+        "pain_after": 2,
+        "exercises": [
+            {
+                "position": 0,
+                "exercise": "bridge",
+                "planned": {"sets": 1, "reps": 5, "hold_s": 5, "rest_s": 0,
+                            "per_side": False, "tempo": None},
+                "sets_done": 1,
+                "reps_done": 5,
+                "seconds_done": 25,
+                "skipped": False,
+                "skip_reason": None,
+                "symptom_response": None,
+                "started_at": None,
+                "ended_at": "2025-03-03T08:02:00+01:00",
+            },
+            {
+                "position": 1,
+                "exercise": "prone-press-up",
+                "planned": {"sets": 1, "reps": 5, "hold_s": 5, "rest_s": 0,
+                            "per_side": False, "tempo": None},
+                "sets_done": 0,
+                "reps_done": None,
+                "seconds_done": None,
+                "skipped": True,
+                "skip_reason": "sore",
+                "symptom_response": "same",
+                "started_at": None,
+                "ended_at": "2025-03-03T08:03:00+01:00",
+            },
+        ],
+    }  # fmt: skip
+
+
+def test_recording_a_position_again_replaces_it(tmp_path: Path) -> None:
+    with History.open(tmp_path / "h.sqlite3") as store:
+        rec = recorder(store)
+        rec.start({}, ["core"], None)
+        rec.record_exercise(0, "bridge", DOSE, skipped=True)
+        rec.record_exercise(0, "bridge", DOSE, sets_done=1, reps_done=5)
+        (entry,) = store.sessions()[0].exercises
+    assert (entry.skipped, entry.reps_done) == (False, 5)
+
+
+def test_out_of_range_pain_is_refused_before_it_reaches_the_file(tmp_path: Path) -> None:
+    with History.open(tmp_path / "h.sqlite3") as store:
+        with pytest.raises(ValueError, match="pain score out of range: 11"):
+            recorder(store).start({}, ["core"], 11)
+        assert store.sessions() == []
+
+
+@pytest.mark.parametrize(
+    ("steps", "expected"),
+    [
+        ([], None),
+        (["start"], 0),
+        (["start", "ex0", "ex1"], 2),
+        (["start", "ex0", "finish-stopped"], 1),
+        (["start", "ex0", "ex1", "finish-done"], None),
+    ],
+)
+def test_last_incomplete_says_where_to_continue(
+    tmp_path: Path, steps: list[str], expected: int | None
+) -> None:
+    with History.open(tmp_path / "h.sqlite3") as store:
+        rec = recorder(store)
+        for step in steps:
+            if step == "start":
+                rec.start({"items": [1, 2, 3]}, ["mckenzie"], 2)
+            elif step.startswith("ex"):
+                rec.record_exercise(int(step[2:]), "prone-lying", DOSE, sets_done=1)
+            else:
+                rec.finish(completed=step == "finish-done")
+        point = store.last_incomplete()
+    assert (point.next_position if point else None) == expected
+    if point:
+        assert (point.plan, point.focus) == ({"items": [1, 2, 3]}, ("mckenzie",))
+
+
+def test_resume_keeps_writing_into_the_same_session(tmp_path: Path) -> None:
+    path = tmp_path / "h.sqlite3"
+    with History.open(path) as store:
+        rec = recorder(store)
+        rec.start({}, ["core"], 2)
+        rec.record_exercise(0, "bridge", DOSE, sets_done=1, reps_done=5)
+        rec.finish(completed=False)
+    with History.open(path) as store:
+        point = store.last_incomplete()
+        assert point is not None
+        rec = recorder(store)
+        rec.resume(point.session_id)
+        assert store.sessions()[0].ended_at is None
+        rec.record_exercise(point.next_position, "pelvic-tilt", DOSE, sets_done=1, reps_done=5)
+        rec.finish(completed=True)
+        (session,) = store.sessions()
+    assert [e.exercise_id for e in session.exercises] == ["bridge", "pelvic-tilt"]
+    assert session.completed
+
+
+def test_recent_results_newest_first_with_session_pain(tmp_path: Path) -> None:
+    path = tmp_path / "h.sqlite3"
+    fill_week(path, date(2025, 3, 9))
+    with History.open(path) as store:
+        results = store.recent_results("bridge", limit=3)
+        light = store.last_session_light()
+    assert [(r.started_at.day, r.pain_before, r.pain_after) for r in results] == [
+        (9, 2, 1), (7, 3, 2), (4, 5, 3),
+    ]  # fmt: skip
+    assert all(r.planned.reps == 5 and not r.skipped for r in results)
+    assert light is Light.GREEN
+
+
+def test_sessions_since_and_limit(tmp_path: Path) -> None:
+    path = tmp_path / "h.sqlite3"
+    ids = fill_week(path, date(2025, 3, 9))
+    with History.open(path) as store:
+        assert [s.id for s in store.sessions()] == ids[::-1]
+        assert [s.id for s in store.sessions(limit=2)] == ids[:-3:-1]
+        since = datetime(2025, 3, 8, 0, 0, tzinfo=TZ)
+        assert [s.id for s in store.sessions(since=since)] == ids[:-3:-1]
+
+
+def test_garbage_file_is_refused_and_left_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "h.sqlite3"
+    garbage = b"this is not a database\x00" * 200
+    path.write_bytes(garbage)
+    with pytest.raises(HistoryError) as caught:
+        History.open(path)
+    assert str(caught.value) == (
+        f"cannot use the history database {path} (file is not a database). It is left "
+        f"untouched; to start a new history, move it aside: mv {path} {path}.bak"
+    )
+    assert path.read_bytes() == garbage
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["h.sqlite3"]
+
+
+def test_unreadable_file_is_refused(tmp_path: Path) -> None:
+    import os
+
+    if os.geteuid() == 0:
+        pytest.skip("root reads any file")
+    path = tmp_path / "h.sqlite3"
+    with History.open(path):
+        pass
+    path.chmod(0)
+    with pytest.raises(HistoryError, match=r"move it aside: mv .*h\.sqlite3 .*h\.sqlite3\.bak"):
+        History.open(path)
+
+
+def test_a_folder_where_the_file_should_be_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "h.sqlite3"
+    path.mkdir()
+    with pytest.raises(HistoryError, match=r"cannot use the history database .*mv "):
+        History.open(path)
+    assert path.is_dir()
+
+
+def test_newer_schema_is_refused_not_downgraded(tmp_path: Path) -> None:
+    path = tmp_path / "h.sqlite3"
+    with History.open(path):
+        pass
+    db = sqlite3.connect(path)
+    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    db.close()
+    with pytest.raises(HistoryError) as caught:
+        History.open(path)
+    assert str(caught.value) == (
+        f"{path} was written by a newer backex (history schema {SCHEMA_VERSION + 1}; this "
+        f"one knows up to {SCHEMA_VERSION}). Update backex; the file is left as it is."
+    )
+    db = sqlite3.connect(path)
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION + 1
+
+
+CHILD_PRELUDE = """
+import sys
+from pathlib import Path
+from backex.exercise import Dose
+from backex.history import History, SessionRecorder
+store = History.open(Path(sys.argv[1]))
+rec = SessionRecorder(store)
+"""
+
+
+def run_child(code: str, *args: str) -> "subprocess.Popen[str]":
+    source = CHILD_PRELUDE + textwrap.dedent(code)
+    return subprocess.Popen(
+        [sys.executable, "-c", source, *args],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+
+
+def test_a_killed_process_keeps_what_it_recorded(tmp_path: Path) -> None:
+    path = tmp_path / "h.sqlite3"
+    child = run_child(
+        """
+        rec.start({"items": [0, 1, 2, 3, 4]}, ["core"], 3)
+        for position in range(3):
+            rec.record_exercise(position, "bridge", Dose(1, 5, 5), sets_done=1, reps_done=5)
+        print("recorded", flush=True)
+        sys.stdin.read()  # wait here until killed
+        """,
+        str(path),
+    )
+    assert child.stdout is not None and child.stdin is not None
+    assert child.stdout.readline() == "recorded\n"
+    child.send_signal(signal.SIGKILL)
+    assert child.wait(timeout=30) == -signal.SIGKILL
+    child.stdin.close()
+    child.stdout.close()
+    with History.open(path) as store:
+        (session,) = store.sessions()
+        point = store.last_incomplete()
+    assert (session.completed, session.ended_at, session.pain_before) == (False, None, 3)
+    assert [e.position for e in session.exercises] == [0, 1, 2]
+    assert point is not None and point.next_position == 3
+
+
+def test_two_processes_writing_at_once_lose_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "h.sqlite3"  # both children also race to create and migrate it
+    code = """
+    print("ready", flush=True)
+    sys.stdin.readline()  # start together
+    rec.start({}, ["core"], 2)
+    for position in range(50):
+        rec.record_exercise(position, "bridge", Dose(1, 5, 5), sets_done=1, reps_done=5)
+    rec.finish(completed=True)
+    print("done", flush=True)
+    """
+    children = [run_child(code, str(path)) for _ in range(2)]
+    for child in children:
+        assert child.stdout is not None
+        assert child.stdout.readline() == "ready\n"
+    for child in children:
+        assert child.stdin is not None
+        child.stdin.write("go\n")
+        child.stdin.flush()
+    for child in children:
+        out, _ = child.communicate(timeout=60)
+        assert (child.returncode, out) == (0, "done\n")
+    with History.open(path) as store:
+        sessions = store.sessions()
+    assert [len(s.exercises) for s in sessions] == [50, 50]
+    assert all(s.completed for s in sessions)
+
+
+def test_json_export_timestamps_are_iso_8601(tmp_path: Path) -> None:
+    path = tmp_path / "h.sqlite3"
+    fill_week(path, date(2025, 3, 9))
+    with History.open(path) as store:
+        data = [session_to_dict(s) for s in store.sessions()]
+    json.dumps(data)
+    for session in data:
+        start = datetime.fromisoformat(session["started_at"])
+        assert start.utcoffset() == timedelta(hours=1)
