@@ -1,6 +1,8 @@
 """The command line: parse, call the core, render. Commands live in sibling modules."""
 
 from backex.cli import browse as browse
+from backex.cli import history as history
+from backex.cli import safety as safety
 from backex.cli.app import app
 
 

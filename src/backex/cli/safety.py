@@ -1,0 +1,136 @@
+"""``backex safety``: the warning signs, the rules of practice, and the red-flag check.
+
+The routine calls :func:`run_red_flag_gate` before it starts (see its docstring).
+The core module :mod:`backex.safety` is imported inside functions: start-up stays cheap.
+"""
+
+import sys
+from datetime import datetime
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from backex.cli.app import app, guarded
+from backex.errors import BackexError
+
+EXIT_RED_FLAG = 3
+
+
+def _note(message: str) -> None:
+    from backex.ui import output
+
+    output.error(message)
+
+
+def _ask_yes_no(prompt: str) -> bool:
+    """Ask until the answer is y/yes or n/no; a closed input is a BackexError (exit 1)."""
+    from backex.ui import output
+
+    console = output.stdout()
+    while True:
+        try:
+            answer = console.input(prompt + " ")
+        except EOFError:
+            console.print()
+            raise BackexError(
+                "no answer: input is closed. Run `backex safety --check` in a terminal "
+                "to answer the questions."
+            ) from None
+        if not sys.stdin.isatty():
+            console.print(answer)  # keep a piped transcript readable: one answer per line
+        word = answer.strip().casefold()
+        if word in ("y", "yes"):
+            return True
+        if word in ("n", "no"):
+            return False
+        console.print("Please answer y (yes) or n (no).")
+
+
+def _remember(flagged: bool, now: datetime, state_file: Path | None) -> None:
+    from backex import safety
+
+    try:
+        moved = safety.record_check(flagged, now, state_file)
+    except OSError as exc:
+        _note(f"could not remember the answers ({exc}); backex will ask again next time")
+        return
+    if moved is not None:
+        _note(f"the old safety file could not be read; it was kept as {moved}")
+
+
+def run_check(now: datetime | None = None, state_file: Path | None = None) -> None:
+    """Ask the red-flag questions in turn; the first "yes" prints urgent advice and exits 3.
+
+    The answer is remembered either way: all "no" for 30 days, a "yes" so that the next
+    routine asks again.
+    """
+    from backex import safety
+    from backex.ui import output
+    from backex.ui.safety_view import all_clear, question, urgent_advice
+
+    console = output.stdout()
+    console.print("Before exercising, a few questions about warning signs.")
+    answers: dict[str, bool] = {}
+    total = len(safety.RED_FLAGS)
+    for number, flag in enumerate(safety.RED_FLAGS, 1):
+        prompt = question(flag, number, total)
+        answers[flag.key] = _ask_yes_no(prompt.markup)
+        if answers[flag.key]:
+            break  # no need to ask more: the advice is the same or more urgent
+    now = now or datetime.now().astimezone()
+    advice = safety.advice_for(answers)
+    _remember(advice is not None, now, state_file)
+    if advice is not None:
+        console.print(urgent_advice(advice))
+        raise typer.Exit(EXIT_RED_FLAG)
+    console.print(all_clear(safety.CHECK_VALID_FOR.days))
+
+
+def run_red_flag_gate(
+    interactive: bool, now: datetime | None = None, state_file: Path | None = None
+) -> None:
+    """Call before a routine starts. Returns when it may go ahead.
+
+    Interactive and a check is due (never done, last one had a "yes", or 30 days old):
+    run :func:`run_check`, which raises ``typer.Exit(3)`` on a "yes". Not interactive:
+    print the warning signs to stderr (at most once per 30 days, every time after a
+    "yes") and carry on. An unreadable state file counts as "due" and is reported.
+    """
+    from backex import safety
+    from backex.ui import output
+    from backex.ui.safety_view import warning_signs
+
+    now = now or datetime.now().astimezone()
+    state = safety.load_state(state_file)
+    if state.problem is not None:
+        _note(f"{state.problem}; treating the safety check as due")
+    if not safety.is_check_due(state, now):
+        return
+    if interactive:
+        run_check(now, state_file)
+        return
+    if not safety.is_warning_due(state, now):
+        return
+    output.stderr().print(warning_signs())
+    try:
+        safety.record_warned(now, state_file)
+    except OSError as exc:
+        _note(f"could not remember that the warning signs were shown ({exc})")
+
+
+@app.command("safety")
+@guarded
+def safety_command(
+    check: Annotated[
+        bool, typer.Option("--check", help="Answer the red-flag questions one by one (y/n).")
+    ] = False,
+) -> None:
+    """Show the warning signs that need urgent care, and the rules of safe practice."""
+    if check:
+        run_check()
+        return
+    from backex.ui import output
+    from backex.ui.safety_view import safety_page
+
+    output.stdout().print(safety_page())
