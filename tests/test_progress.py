@@ -94,3 +94,8 @@ def test_pain_by_day_is_the_mean_per_day_oldest_first() -> None:
         DayPain(date(2025, 3, 2), None, 3.0),
         DayPain(date(2025, 3, 4), 3.0, 1.0),
     ]
+
+
+def test_weeks_before_the_first_session_are_left_out() -> None:
+    assert weekly_counts(days(0, 1), SUNDAY, weeks=4) == [WeekCount(date(2025, 3, 3), 2, 7)]
+    assert weekly_counts(set(), SUNDAY, weeks=4) == [WeekCount(date(2025, 3, 3), 0, 7)]

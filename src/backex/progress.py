@@ -52,11 +52,17 @@ def current_streak(days: set[date], today: date) -> int:
 
 
 def weekly_counts(days: set[date], today: date, weeks: int = 4) -> list[WeekCount]:
-    """Active days in each of the last ``weeks`` weeks (Monday to Sunday), oldest first."""
+    """Active days in each of the last ``weeks`` weeks (Monday to Sunday), oldest first.
+
+    Weeks before the first session are left out: they are not days off.
+    """
     this_monday = today - timedelta(days=today.weekday())
+    first = min(days, default=today)
     result = []
     for back in range(weeks - 1, -1, -1):
         monday = this_monday - timedelta(weeks=back)
+        if monday + timedelta(days=6) < first:
+            continue
         week = {monday + timedelta(days=i) for i in range(7)}
         so_far = 7 if back else today.weekday() + 1
         result.append(WeekCount(monday, len(days & week), so_far))

@@ -1,0 +1,156 @@
+"""Renderables for ``backex history``: sessions, streak, days per week, pain chart."""
+
+from collections.abc import Sequence
+from datetime import date, timedelta
+
+from rich import box
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from backex.history import SessionRecord
+from backex.progress import DayPain, WeekCount
+
+NARROW = 60  # below this many columns, the table gives way to stacked lines
+EIGHTHS = " ▏▎▍▌▋▊▉"
+MAX_BAR = 40
+
+
+def _status(session: SessionRecord) -> str:
+    if session.completed:
+        return "completed"
+    return "stopped early" if session.ended_at else "not finished"
+
+
+def _pain(session: SessionRecord) -> str:
+    def show(value: int | None) -> str:
+        return "-" if value is None else str(value)
+
+    return f"{show(session.pain_before)} → {show(session.pain_after)}"
+
+
+def _done(session: SessionRecord) -> str:
+    planned = session.plan.get("items") if isinstance(session.plan, dict) else None
+    total = len(planned) if isinstance(planned, list) else len(session.exercises)
+    done = sum(not e.skipped for e in session.exercises)
+    return f"{done}/{total} done"
+
+
+def sessions_table(sessions: Sequence[SessionRecord], width: int) -> RenderableType:
+    """Recent sessions, newest first."""
+    title = Text("Recent sessions", style="bold")
+    if width < NARROW:
+        lines: list[RenderableType] = [title]
+        for s in sessions:
+            lines.append(
+                Text.assemble(
+                    (s.started_at.strftime("%Y-%m-%d %H:%M"), "bold"), "  ", ", ".join(s.focus)
+                )
+            )
+            lines.append(Text(f"  {_done(s)} · pain {_pain(s)} · {_status(s)}"))
+        return Group(*lines)
+    table = Table(
+        title=title, title_justify="left", box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False
+    )
+    table.add_column("Started", no_wrap=True)
+    table.add_column("Focus")
+    table.add_column("Exercises", no_wrap=True)
+    table.add_column("Pain", no_wrap=True, justify="center")
+    table.add_column("Status", no_wrap=True)
+    for s in sessions:
+        table.add_row(
+            s.started_at.strftime("%Y-%m-%d %H:%M"),
+            s.plan_name or ", ".join(s.focus),
+            _done(s),
+            _pain(s),
+            _status(s),
+        )
+    return table
+
+
+def _week_label(week: WeekCount, today: date) -> str:
+    if week.monday <= today < week.monday + timedelta(days=7):
+        return "this week"
+    return "week of " + week.monday.strftime("%d %b")
+
+
+def progress_summary(streak: int, weeks: Sequence[WeekCount], today: date) -> RenderableType:
+    """Current streak and days with a session per week, against every day."""
+    if streak:
+        streak_text = f"Current streak: {streak} day{'s' if streak != 1 else ''} in a row."
+    else:
+        streak_text = "No run of days going right now; any day is a good day to start one."
+    lines: list[RenderableType] = [
+        Text(streak_text, style="bold"),
+        Text("Days with a session, per week:"),
+        Text("(the NHS suggests every day; rest days are fine)", style="dim"),
+    ]
+    for week in weeks:
+        bar = "█" * week.days + "·" * (week.days_so_far - week.days)
+        label = _week_label(week, today)
+        count = f"{week.days} of {week.days_so_far}"
+        if week.days_so_far < 7:
+            count += " so far"
+        lines.append(Text(f"  {label:<15}{bar:<8}{count}"))
+    return Group(*lines)
+
+
+def _bar(value: float, bar_width: int) -> str:
+    cells = value / 10 * bar_width
+    full = int(cells)
+    part = round((cells - full) * 8)
+    if part == 8:
+        full, part = full + 1, 0
+    return "█" * full + (EIGHTHS[part] if part else "")
+
+
+def _number(value: float) -> str:
+    return str(int(value)) if value == int(value) else f"{value:.1f}"
+
+
+def pain_chart(days: Sequence[DayPain], width: int) -> RenderableType:
+    """Pain before (B) and after (A) each day, 0-10, as horizontal bars."""
+    bar_width = max(10, min(MAX_BAR, width - 14))
+    lines: list[RenderableType] = [Text("Pain by day, 0-10 (B before, A after)", style="bold")]
+    for day in days:
+        for marker, value in (("B", day.before), ("A", day.after)):
+            label = day.day.strftime("%m-%d") if marker == "B" else ""
+            if value is None:
+                lines.append(Text(f"{label:<5} {marker} (not given)"))
+                continue
+            bar = _bar(value, bar_width)
+            style = "red" if value >= 6 else "yellow" if value >= 4 else "green"
+            lines.append(
+                Text.assemble(
+                    f"{label:<5} {marker} ",
+                    (f"{bar:<{bar_width}}", style),
+                    f" {_number(value)}",
+                )
+            )
+    return Group(*lines)
+
+
+def history_page(
+    sessions: Sequence[SessionRecord],
+    streak: int,
+    weeks: Sequence[WeekCount],
+    pain: Sequence[DayPain],
+    today: date,
+    width: int,
+) -> RenderableType:
+    """The whole ``backex history`` view."""
+    parts: list[RenderableType] = [
+        sessions_table(sessions, width),
+        Text(""),
+        progress_summary(streak, weeks, today),
+    ]
+    if pain:
+        parts += [Text(""), pain_chart(pain, width)]
+    return Group(*parts)
+
+
+def no_history(days: int | None = None) -> Text:
+    """What to say when there is nothing to show (``days``: the --days window, if any)."""
+    if days is not None:
+        return Text(f"No sessions in the last {days} day{'s' if days != 1 else ''}.")
+    return Text("No sessions recorded yet. Your history starts with your first routine.")

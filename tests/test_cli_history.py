@@ -1,0 +1,181 @@
+"""``backex history`` through the command line: table, JSON, CSV, empty and damaged files."""
+
+import csv
+import io
+import json
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+from history_week import TZ, fill_week
+from typer.testing import CliRunner
+
+from backex import history
+from backex.cli import app
+
+SUNDAY = date(2025, 3, 9)
+
+
+def lines(text: str) -> list[str]:
+    return [line.rstrip() for line in text.splitlines()]
+
+
+@pytest.fixture
+def week(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """A history with a week of sessions ending on Sunday 9 March 2025, at 20:00 that day."""
+    monkeypatch.setattr(history, "local_now", lambda: datetime(2025, 3, 9, 20, 0, tzinfo=TZ))
+    return fill_week(history.db_path(), SUNDAY)
+
+
+def run(*args: str) -> "object":
+    return CliRunner().invoke(app, ["history", *args])
+
+
+def test_history_after_a_week(week: list[int]) -> None:
+    result = CliRunner().invoke(app, ["history"])
+    assert result.exit_code == 0, result.output
+    assert lines(result.output) == [
+        "Recent sessions",
+        "Started            Focus      Exercises   Pain    Status",
+        "─" * 63,
+        "2025-03-09 08:01   core       3/3 done    2 → 1   completed",
+        "2025-03-08 08:01   mckenzie   2/4 done    3 → 2   stopped early",
+        "2025-03-07 08:01   core       3/3 done    3 → 2   completed",
+        "2025-03-05 08:01   mckenzie   4/4 done    4 → 3   completed",
+        "2025-03-04 08:01   core       3/3 done    5 → 3   completed",
+        "2025-03-03 08:01   core       3/3 done    5 → 4   completed",
+        "",
+        "Current streak: 3 days in a row.",
+        "Days with a session, per week:",
+        "(the NHS suggests every day; rest days are fine)",
+        "  this week      ██████· 6 of 7",
+        "",
+        "Pain by day, 0-10 (B before, A after)",
+        "03-03 B ████████████████████                     5",
+        "      A ████████████████                         4",
+        "03-04 B ████████████████████                     5",
+        "      A ████████████                             3",
+        "03-05 B ████████████████                         4",
+        "      A ████████████                             3",
+        "03-07 B ████████████                             3",
+        "      A ████████                                 2",
+        "03-08 B ████████████                             3",
+        "      A ████████                                 2",
+        "03-09 B ████████                                 2",
+        "      A ████                                     1",
+    ]
+
+
+def test_days_and_limit_narrow_the_view_not_the_streak(week: list[int]) -> None:
+    result = CliRunner().invoke(app, ["history", "--days", "2", "--limit", "1"])
+    assert result.exit_code == 0, result.output
+    text = lines(result.output)
+    assert text[3] == "2025-03-09 08:01   core    3/3 done    2 → 1   completed"
+    assert text[4:9] == [
+        "",
+        "Current streak: 3 days in a row.",
+        "Days with a session, per week:",
+        "(the NHS suggests every day; rest days are fine)",
+        "  this week      ██████· 6 of 7",
+    ]
+    assert [t[:7] for t in text[11:]] == ["03-08 B", "      A", "03-09 B", "      A"]
+
+
+def test_json_is_the_full_log_oldest_first(week: list[int]) -> None:
+    result = CliRunner().invoke(app, ["history", "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert list(data) == ["sessions"]
+    sessions = data["sessions"]
+    assert [s["id"] for s in sessions] == week
+    assert set(sessions[0]) >= {
+        "id", "started_at", "ended_at", "focus", "completed", "pain_before", "pain_after",
+        "exercises",
+    }  # fmt: skip
+    stopped = sessions[4]
+    assert (stopped["started_at"], stopped["completed"], stopped["pain_after"]) == (
+        "2025-03-08T08:01:00+01:00", False, 2,
+    )  # fmt: skip
+    assert [(e["exercise"], e["skipped"], e["symptom_response"]) for e in stopped["exercises"]] == [
+        ("prone-lying", False, "centralising"),
+        ("prone-on-elbows", False, "centralising"),
+        ("prone-press-up", True, None),
+    ]
+
+
+def test_csv_has_one_row_per_exercise(week: list[int]) -> None:
+    result = CliRunner().invoke(app, ["history", "--csv", "--days", "1"])
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(result.output)))
+    assert [(r["session_id"], r["position"], r["exercise"], r["reps_done"]) for r in rows] == [
+        ("6", "0", "supine-marches", "5"),
+        ("6", "1", "bridge", "5"),
+        ("6", "2", "bird-dog-one-limb", "5"),
+    ]
+    assert rows[0]["session_started_at"] == "2025-03-09T08:01:00+01:00"
+    assert (rows[0]["pain_before"], rows[0]["pain_after"], rows[0]["completed"]) == ("2", "1", "1")
+
+
+def test_empty_history_is_friendly_and_creates_nothing(isolated_home: Path) -> None:
+    result = CliRunner().invoke(app, ["history"])
+    assert result.exit_code == 0, result.output
+    assert result.output == (
+        "No sessions recorded yet. Your history starts with your first routine.\n"
+    )
+    assert not history.db_path().exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "output"),
+    [
+        (["--json"], '{\n  "sessions": []\n}\n'),
+        (["--csv"], "session_id,session_started_at,session_ended_at,focus,plan_name,completed,"
+                    "pain_before,pain_after,position,exercise,planned_sets,planned_reps,"
+                    "planned_hold_s,planned_per_side,sets_done,reps_done,seconds_done,skipped,"
+                    "skip_reason,symptom_response,exercise_started_at,exercise_ended_at\n"),
+    ],
+)  # fmt: skip
+def test_empty_exports_are_still_valid(args: list[str], output: str) -> None:
+    result = CliRunner().invoke(app, ["history", *args])
+    assert result.exit_code == 0, result.output
+    assert result.output == output
+
+
+def test_no_session_in_the_window(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(history, "local_now", lambda: datetime(2025, 4, 1, 9, 0, tzinfo=TZ))
+    fill_week(history.db_path(), SUNDAY)
+    result = CliRunner().invoke(app, ["history", "--days", "7"])
+    assert result.exit_code == 0, result.output
+    assert result.output == "No sessions in the last 7 days.\n"
+
+
+def test_corrupt_database_is_one_line_and_exit_1() -> None:
+    path = history.db_path()
+    path.parent.mkdir(parents=True)
+    path.write_bytes(b"\x00garbage" * 100)
+    result = CliRunner().invoke(app, ["history"])
+    assert result.exit_code == 1
+    assert result.output == (
+        f"backex: cannot use the history database {path} (file is not a database). It is "
+        f"left untouched; to start a new history, move it aside: mv {path} {path}.bak\n"
+    )
+    assert path.read_bytes() == b"\x00garbage" * 100
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--json", "--csv"], "backex: choose one of --json and --csv\n"),
+    ],
+)
+def test_bad_options_exit_2(args: list[str], message: str) -> None:
+    result = CliRunner().invoke(app, ["history", *args])
+    assert result.exit_code == 2
+    assert result.output == message
+
+
+@pytest.mark.parametrize("args", [["--days", "0"], ["--limit", "0"], ["--days", "x"]])
+def test_out_of_range_numbers_exit_2(args: list[str]) -> None:
+    result = CliRunner().invoke(app, ["history", *args])
+    assert result.exit_code == 2
+    assert "Invalid value for" in result.output
