@@ -27,64 +27,53 @@ The planner reads ``history.recent_results(exercise_id)`` and
 """
 
 import json
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Self
 
 from backex import paths
-from backex.errors import BackexError
-from backex.exercise import Dose, Tempo
-from backex.plan import Plan
+from backex.exercise import Dose
+from backex.history_records import (
+    ExerciseEntry,
+    ResumePoint,
+    SessionRecord,
+    dose_from_dict,
+    dose_to_dict,
+    entry_from_row,
+    plan_summary,
+    session_from_row,
+    session_to_dict,
+)
+from backex.history_schema import (
+    BUSY_TIMEOUT_MS,
+    DB_FILE,
+    SCHEMA_VERSION,
+    HistoryError,
+    prepare,
+    translated,
+)
 from backex.rules import Light, PastResult, Symptoms, traffic_light
 
 if TYPE_CHECKING:
     import sqlite3
 
-DB_FILE = "history.sqlite3"
-BUSY_TIMEOUT_MS = 30_000
-
-# Append only: each entry moves the schema from version N to N + 1.
-MIGRATIONS: tuple[tuple[str, ...], ...] = (
-    (
-        """CREATE TABLE session (
-            id INTEGER PRIMARY KEY,
-            started_at TEXT NOT NULL,
-            ended_at TEXT,
-            focus TEXT NOT NULL,
-            plan TEXT NOT NULL,
-            plan_name TEXT,
-            completed INTEGER NOT NULL DEFAULT 0,
-            pain_before INTEGER CHECK (pain_before BETWEEN 0 AND 10),
-            pain_after INTEGER CHECK (pain_after BETWEEN 0 AND 10)
-        )""",
-        """CREATE TABLE exercise_result (
-            session_id INTEGER NOT NULL REFERENCES session(id),
-            position INTEGER NOT NULL,
-            exercise_id TEXT NOT NULL,
-            planned TEXT NOT NULL,
-            sets_done INTEGER NOT NULL DEFAULT 0,
-            reps_done INTEGER,
-            seconds_done INTEGER,
-            skipped INTEGER NOT NULL DEFAULT 0,
-            skip_reason TEXT,
-            symptom_response TEXT,
-            started_at TEXT,
-            ended_at TEXT,
-            PRIMARY KEY (session_id, position)
-        )""",
-        "CREATE INDEX session_by_start ON session (started_at)",
-        "CREATE INDEX result_by_exercise ON exercise_result (exercise_id)",
-    ),
-)
-SCHEMA_VERSION = len(MIGRATIONS)
-
-
-class HistoryError(BackexError):
-    """The history database cannot be used; the message names the file."""
+# The records and errors callers need come from here too.
+__all__ = [
+    "SCHEMA_VERSION",
+    "ExerciseEntry",
+    "History",
+    "HistoryError",
+    "ResumePoint",
+    "SessionRecord",
+    "SessionRecorder",
+    "db_path",
+    "local_now",
+    "plan_summary",
+    "session_to_dict",
+]
 
 
 def db_path() -> Path:
@@ -95,96 +84,6 @@ def db_path() -> Path:
 def local_now() -> datetime:
     """Now, to the second, with the local UTC offset."""
     return datetime.now().astimezone().replace(microsecond=0)
-
-
-@dataclass(frozen=True, slots=True)
-class ExerciseEntry:
-    """One exercise as it was done in a session."""
-
-    position: int
-    exercise_id: str
-    planned: Dose
-    sets_done: int
-    reps_done: int | None
-    seconds_done: int | None
-    skipped: bool
-    skip_reason: str | None
-    symptoms: Symptoms | None
-    started_at: datetime | None
-    ended_at: datetime | None
-
-
-@dataclass(frozen=True, slots=True)
-class SessionRecord:
-    """One session and its exercises, in plan order."""
-
-    id: int
-    started_at: datetime
-    ended_at: datetime | None
-    focus: tuple[str, ...]
-    plan: Any
-    plan_name: str | None
-    completed: bool
-    pain_before: int | None
-    pain_after: int | None
-    exercises: tuple[ExerciseEntry, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class ResumePoint:
-    """An unfinished session and the plan position to continue from."""
-
-    session_id: int
-    started_at: datetime
-    plan: Any
-    focus: tuple[str, ...]
-    plan_name: str | None
-    next_position: int
-
-
-def dose_to_dict(dose: Dose) -> dict[str, Any]:
-    tempo = {"lift_s": dose.tempo.lift_s, "lower_s": dose.tempo.lower_s} if dose.tempo else None
-    return {
-        "sets": dose.sets,
-        "reps": dose.reps,
-        "hold_s": dose.hold_s,
-        "rest_s": dose.rest_s,
-        "per_side": dose.per_side,
-        "tempo": tempo,
-    }
-
-
-def dose_from_dict(data: Mapping[str, Any]) -> Dose:
-    tempo = data.get("tempo")
-    return Dose(
-        sets=data["sets"],
-        reps=data.get("reps"),
-        hold_s=data.get("hold_s"),
-        rest_s=data.get("rest_s", 0),
-        per_side=data.get("per_side", False),
-        tempo=Tempo(tempo["lift_s"], tempo["lower_s"]) if tempo else None,
-    )
-
-
-def plan_summary(plan: Plan) -> dict[str, Any]:
-    """The plan as stored with a session (the shape of ``routine --dry-run --json``)."""
-    return {
-        "total_s": plan.total_s,
-        "items": [
-            {
-                "exercise": item.exercise.id,
-                **dose_to_dict(item.dose),
-                "est_s": item.est_s,
-                "block": str(item.block),
-                "reason": item.reason,
-            }
-            for item in plan.items
-        ],
-    }
-
-
-def _time(value: str | None) -> datetime | None:
-    return datetime.fromisoformat(value) if value else None
 
 
 def _check_pain(pain: int | None) -> None:
@@ -209,10 +108,10 @@ class History:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise HistoryError(f"cannot create the folder for {path}: {exc.strerror}") from None
-        with _translated(path):
+        with translated(path):
             connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
             try:
-                _prepare(connection, path)
+                prepare(connection, path)
             except BaseException:
                 connection.close()
                 raise
@@ -235,7 +134,7 @@ class History:
     @contextmanager
     def _write(self) -> Iterator["sqlite3.Connection"]:
         """One short transaction; the write lock is taken at the start (no deadlocks)."""
-        with _translated(self.path):
+        with translated(self.path):
             self._db.execute("BEGIN IMMEDIATE")
             try:
                 yield self._db
@@ -246,7 +145,7 @@ class History:
             self._db.execute("COMMIT")
 
     def _read(self, sql: str, args: Sequence[object] = ()) -> list[Any]:
-        with _translated(self.path):
+        with translated(self.path):
             return self._db.execute(sql, args).fetchall()
 
     # --- writes (SessionRecorder is the friendlier way in) ---
@@ -293,16 +192,23 @@ class History:
                 ),
             )
 
-    def update_session(self, session_id: int, **fields: object) -> None:
-        """Set ``pain_after``, ``completed`` or ``ended_at`` on a session."""
-        allowed = {"pain_after", "completed", "ended_at"}
-        if not fields or not set(fields) <= allowed:
-            raise ValueError(f"can only update {sorted(allowed)}")
-        _check_pain(fields.get("pain_after"))  # type: ignore[arg-type]
-        values = [v.isoformat() if isinstance(v, datetime) else v for v in fields.values()]
-        assignments = ", ".join(f"{name} = ?" for name in fields)
+    def set_pain_after(self, session_id: int, pain: int | None) -> None:
+        _check_pain(pain)
         with self._write() as db:
-            db.execute(f"UPDATE session SET {assignments} WHERE id = ?", (*values, session_id))
+            db.execute("UPDATE session SET pain_after = ? WHERE id = ?", (pain, session_id))
+
+    def finish_session(self, session_id: int, completed: bool, at: datetime) -> None:
+        """Mark a session completed, or stopped early; either way it gets ``ended_at``."""
+        with self._write() as db:
+            db.execute(
+                "UPDATE session SET completed = ?, ended_at = ? WHERE id = ?",
+                (int(completed), at.isoformat(), session_id),
+            )
+
+    def reopen_session(self, session_id: int) -> None:
+        """Clear ``ended_at`` so a resumed session reads as in progress again."""
+        with self._write() as db:
+            db.execute("UPDATE session SET ended_at = NULL WHERE id = ?", (session_id,))
 
     # --- queries ---
 
@@ -328,8 +234,8 @@ class History:
         for row in self._read(
             f"SELECT * FROM exercise_result WHERE session_id IN ({marks}) ORDER BY position", ids
         ):
-            entries[row["session_id"]].append(_entry(row))
-        return [_session(row, tuple(entries[row["id"]])) for row in rows]
+            entries[row["session_id"]].append(entry_from_row(row))
+        return [session_from_row(row, tuple(entries[row["id"]])) for row in rows]
 
     def last_incomplete(self) -> ResumePoint | None:
         """The newest session, if it was not completed, and where to continue it."""
@@ -413,7 +319,7 @@ class SessionRecorder:
     def resume(self, session_id: int) -> None:
         """Keep writing into an unfinished session (``--resume``)."""
         self.session_id = session_id
-        self.history.update_session(session_id, ended_at=None)
+        self.history.reopen_session(session_id)
 
     def record_exercise(
         self,
@@ -437,137 +343,8 @@ class SessionRecorder:
         self.history.record_exercise(self._id(), entry)
 
     def set_pain_after(self, pain: int | None) -> None:
-        self.history.update_session(self._id(), pain_after=pain)
+        self.history.set_pain_after(self._id(), pain)
 
     def finish(self, completed: bool) -> None:
         """Close the session: completed, or stopped early (both get ``ended_at``)."""
-        self.history.update_session(self._id(), completed=int(completed), ended_at=self.clock())
-
-
-def _entry(row: Any) -> ExerciseEntry:
-    symptom = row["symptom_response"]
-    return ExerciseEntry(
-        position=row["position"],
-        exercise_id=row["exercise_id"],
-        planned=dose_from_dict(json.loads(row["planned"])),
-        sets_done=row["sets_done"],
-        reps_done=row["reps_done"],
-        seconds_done=row["seconds_done"],
-        skipped=bool(row["skipped"]),
-        skip_reason=row["skip_reason"],
-        symptoms=Symptoms(symptom) if symptom else None,
-        started_at=_time(row["started_at"]),
-        ended_at=_time(row["ended_at"]),
-    )
-
-
-def _session(row: Any, exercises: tuple[ExerciseEntry, ...]) -> SessionRecord:
-    return SessionRecord(
-        id=row["id"],
-        started_at=datetime.fromisoformat(row["started_at"]),
-        ended_at=_time(row["ended_at"]),
-        focus=tuple(json.loads(row["focus"])),
-        plan=json.loads(row["plan"]),
-        plan_name=row["plan_name"],
-        completed=bool(row["completed"]),
-        pain_before=row["pain_before"],
-        pain_after=row["pain_after"],
-        exercises=exercises,
-    )
-
-
-def session_to_dict(session: SessionRecord) -> dict[str, Any]:
-    """The ``history --json`` shape of one session (ISO 8601 timestamps)."""
-
-    def iso(value: datetime | None) -> str | None:
-        return value.isoformat() if value else None
-
-    return {
-        "id": session.id,
-        "started_at": iso(session.started_at),
-        "ended_at": iso(session.ended_at),
-        "focus": list(session.focus),
-        "plan_name": session.plan_name,
-        "completed": session.completed,
-        "pain_before": session.pain_before,
-        "pain_after": session.pain_after,
-        "exercises": [
-            {
-                "position": e.position,
-                "exercise": e.exercise_id,
-                "planned": dose_to_dict(e.planned),
-                "sets_done": e.sets_done,
-                "reps_done": e.reps_done,
-                "seconds_done": e.seconds_done,
-                "skipped": e.skipped,
-                "skip_reason": e.skip_reason,
-                "symptom_response": str(e.symptoms) if e.symptoms else None,
-                "started_at": iso(e.started_at),
-                "ended_at": iso(e.ended_at),
-            }
-            for e in session.exercises
-        ],
-    }
-
-
-def _prepare(connection: "sqlite3.Connection", path: Path) -> None:
-    import sqlite3
-
-    connection.row_factory = sqlite3.Row
-    connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    version = connection.execute("PRAGMA user_version").fetchone()[0]
-    _refuse_newer(version, path)
-    if connection.execute("PRAGMA journal_mode = WAL").fetchone()[0] != "wal":
-        raise HistoryError(f"{path}: could not switch the history database to WAL mode")
-    connection.execute("PRAGMA synchronous = NORMAL")  # durable across a killed process
-    connection.execute("PRAGMA foreign_keys = ON")
-    if version == SCHEMA_VERSION:
-        return
-    connection.execute("BEGIN IMMEDIATE")
-    try:
-        # Another process may have migrated while we waited for the lock.
-        version = connection.execute("PRAGMA user_version").fetchone()[0]
-        _refuse_newer(version, path)
-        for number, statements in enumerate(MIGRATIONS[version:], start=version + 1):
-            for statement in statements:
-                connection.execute(statement)
-            connection.execute(f"PRAGMA user_version = {number}")
-        connection.execute("COMMIT")
-    except BaseException:
-        if connection.in_transaction:
-            connection.execute("ROLLBACK")
-        raise
-
-
-def _refuse_newer(version: int, path: Path) -> None:
-    if version > SCHEMA_VERSION:
-        raise HistoryError(
-            f"{path} was written by a newer backex (history schema {version}; this one "
-            f"knows up to {SCHEMA_VERSION}). Update backex; the file is left as it is."
-        )
-
-
-@contextmanager
-def _translated(path: Path) -> Iterator[None]:
-    """Turn sqlite3 failures into one HistoryError that names the file and the way out."""
-    import sqlite3
-
-    try:
-        yield
-    except sqlite3.IntegrityError:
-        raise  # a bug in backex, not a damaged file
-    except sqlite3.OperationalError as exc:
-        if "locked" in str(exc) or "busy" in str(exc):
-            raise HistoryError(
-                f"{path} is busy: another backex kept it locked too long ({exc}); try again"
-            ) from None
-        raise HistoryError(_damaged(path, exc)) from None
-    except sqlite3.DatabaseError as exc:
-        raise HistoryError(_damaged(path, exc)) from None
-
-
-def _damaged(path: Path, exc: Exception) -> str:
-    return (
-        f"cannot use the history database {path} ({exc}). It is left untouched; to start a "
-        f"new history, move it aside: mv {path} {path}.bak"
-    )
+        self.history.finish_session(self._id(), completed, self.clock())

@@ -1,0 +1,120 @@
+"""The history file's schema, migrations and connection set-up, and its error messages.
+
+``PRAGMA user_version`` is the schema version; :data:`MIGRATIONS` is append only. A file
+that is not a database, or one from a newer backex, is never written to.
+"""
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from backex.errors import BackexError
+
+if TYPE_CHECKING:
+    import sqlite3
+
+DB_FILE = "history.sqlite3"
+BUSY_TIMEOUT_MS = 30_000
+
+# Append only: each entry moves the schema from version N to N + 1.
+MIGRATIONS: tuple[tuple[str, ...], ...] = (
+    (
+        """CREATE TABLE session (
+            id INTEGER PRIMARY KEY,
+            started_at TEXT NOT NULL,
+            ended_at TEXT,
+            focus TEXT NOT NULL,
+            plan TEXT NOT NULL,
+            plan_name TEXT,
+            completed INTEGER NOT NULL DEFAULT 0,
+            pain_before INTEGER CHECK (pain_before BETWEEN 0 AND 10),
+            pain_after INTEGER CHECK (pain_after BETWEEN 0 AND 10)
+        )""",
+        """CREATE TABLE exercise_result (
+            session_id INTEGER NOT NULL REFERENCES session(id),
+            position INTEGER NOT NULL,
+            exercise_id TEXT NOT NULL,
+            planned TEXT NOT NULL,
+            sets_done INTEGER NOT NULL DEFAULT 0,
+            reps_done INTEGER,
+            seconds_done INTEGER,
+            skipped INTEGER NOT NULL DEFAULT 0,
+            skip_reason TEXT,
+            symptom_response TEXT,
+            started_at TEXT,
+            ended_at TEXT,
+            PRIMARY KEY (session_id, position)
+        )""",
+        "CREATE INDEX session_by_start ON session (started_at)",
+        "CREATE INDEX result_by_exercise ON exercise_result (exercise_id)",
+    ),
+)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+class HistoryError(BackexError):
+    """The history database cannot be used; the message names the file."""
+
+
+def prepare(connection: "sqlite3.Connection", path: Path) -> None:
+    import sqlite3
+
+    connection.row_factory = sqlite3.Row
+    connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    version = connection.execute("PRAGMA user_version").fetchone()[0]
+    _refuse_newer(version, path)
+    if connection.execute("PRAGMA journal_mode = WAL").fetchone()[0] != "wal":
+        raise HistoryError(f"{path}: could not switch the history database to WAL mode")
+    connection.execute("PRAGMA synchronous = NORMAL")  # durable across a killed process
+    connection.execute("PRAGMA foreign_keys = ON")
+    if version == SCHEMA_VERSION:
+        return
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        # Another process may have migrated while we waited for the lock.
+        version = connection.execute("PRAGMA user_version").fetchone()[0]
+        _refuse_newer(version, path)
+        for number, statements in enumerate(MIGRATIONS[version:], start=version + 1):
+            for statement in statements:
+                connection.execute(statement)
+            connection.execute(f"PRAGMA user_version = {number}")
+        connection.execute("COMMIT")
+    except BaseException:
+        if connection.in_transaction:
+            connection.execute("ROLLBACK")
+        raise
+
+
+def _refuse_newer(version: int, path: Path) -> None:
+    if version > SCHEMA_VERSION:
+        raise HistoryError(
+            f"{path} was written by a newer backex (history schema {version}; this one "
+            f"knows up to {SCHEMA_VERSION}). Update backex; the file is left as it is."
+        )
+
+
+@contextmanager
+def translated(path: Path) -> Iterator[None]:
+    """Turn sqlite3 failures into one HistoryError that names the file and the way out."""
+    import sqlite3
+
+    try:
+        yield
+    except sqlite3.IntegrityError:
+        raise  # a bug in backex, not a damaged file
+    except sqlite3.OperationalError as exc:
+        if "locked" in str(exc) or "busy" in str(exc):
+            raise HistoryError(
+                f"{path} is busy: another backex kept it locked too long ({exc}); try again"
+            ) from None
+        raise HistoryError(_damaged(path, exc)) from None
+    except sqlite3.DatabaseError as exc:
+        raise HistoryError(_damaged(path, exc)) from None
+
+
+def _damaged(path: Path, exc: Exception) -> str:
+    return (
+        f"cannot use the history database {path} ({exc}). It is left untouched; to start a "
+        f"new history, move it aside: mv {path} {path}.bak"
+    )
