@@ -331,3 +331,64 @@ def test_json_export_timestamps_are_iso_8601(tmp_path: Path) -> None:
     for session in data:
         start = datetime.fromisoformat(session["started_at"])
         assert start.utcoffset() == timedelta(hours=1)
+
+
+def test_a_later_migration_upgrades_an_older_file_in_order(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from backex import history_schema
+
+    path = tmp_path / "h.sqlite3"
+    with History.open(path) as store:
+        recorder(store).start({}, ["core"], 3)
+    extra = ("ALTER TABLE session ADD COLUMN note TEXT", "UPDATE session SET note = 'moved'")
+    monkeypatch.setattr(history_schema, "MIGRATIONS", (*history_schema.MIGRATIONS, extra))
+    monkeypatch.setattr(history_schema, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
+    with History.open(path) as store:
+        assert [s.pain_before for s in store.sessions()] == [3]
+    db = sqlite3.connect(path)
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION + 1
+    assert db.execute("SELECT note FROM session").fetchall() == [("moved",)]
+
+
+def test_a_failed_migration_leaves_the_file_at_its_old_version(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from backex import history_schema
+
+    path = tmp_path / "h.sqlite3"
+    with History.open(path):
+        pass
+    broken = ("ALTER TABLE session ADD COLUMN note TEXT", "ALTER TABLE nowhere ADD COLUMN x")
+    monkeypatch.setattr(history_schema, "MIGRATIONS", (*history_schema.MIGRATIONS, broken))
+    monkeypatch.setattr(history_schema, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
+    with pytest.raises(HistoryError, match="no such table: nowhere"):
+        History.open(path)
+    db = sqlite3.connect(path)
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    columns = [row[1] for row in db.execute("PRAGMA table_info(session)")]
+    assert "note" not in columns
+
+
+def test_opening_waits_while_another_process_creates_the_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SQLite refuses the switch to WAL at once while another connection writes."""
+    import time
+
+    path = tmp_path / "h.sqlite3"
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    other.execute("CREATE TABLE unrelated (x)")
+    waits: list[float] = []
+
+    def other_finishes(seconds: float) -> None:  # instead of sleeping, let the other commit
+        waits.append(seconds)
+        if other.in_transaction:
+            other.execute("ROLLBACK")
+
+    monkeypatch.setattr(time, "sleep", other_finishes)
+    with History.open(path) as store:
+        assert store.sessions() == []
+    assert waits == [0.01]
+    other.close()

@@ -64,8 +64,7 @@ def prepare(connection: "sqlite3.Connection", path: Path) -> None:
     connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     version = connection.execute("PRAGMA user_version").fetchone()[0]
     _refuse_newer(version, path)
-    if connection.execute("PRAGMA journal_mode = WAL").fetchone()[0] != "wal":
-        raise HistoryError(f"{path}: could not switch the history database to WAL mode")
+    _use_wal(connection, path)
     connection.execute("PRAGMA synchronous = NORMAL")  # durable across a killed process
     connection.execute("PRAGMA foreign_keys = ON")
     if version == SCHEMA_VERSION:
@@ -84,6 +83,30 @@ def prepare(connection: "sqlite3.Connection", path: Path) -> None:
         if connection.in_transaction:
             connection.execute("ROLLBACK")
         raise
+
+
+def _use_wal(connection: "sqlite3.Connection", path: Path) -> None:
+    """Switch to WAL, waiting while another process creates the file.
+
+    SQLite answers "locked" at once, without its busy handler, when the journal mode
+    cannot be changed because another connection holds a lock; so wait here instead.
+    """
+    import sqlite3
+    import time
+
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            mode = connection.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) and "busy" not in str(exc):
+                raise
+            mode = None
+        if mode == "wal":
+            return
+        if time.monotonic() >= deadline:
+            raise HistoryError(f"{path}: could not switch the history database to WAL mode")
+        time.sleep(0.01)
 
 
 def _refuse_newer(version: int, path: Path) -> None:
