@@ -41,7 +41,7 @@ SeedOption = Annotated[
 ]
 OutputOption = Annotated[
     Path | None,
-    typer.Option("--output", "-o", help="Write to this file instead of stdout.", dir_okay=False),
+    typer.Option("--output", "-o", help="Write to this file instead of stdout."),
 ]
 ForceOption = Annotated[bool, typer.Option("--force", help="Replace an existing output file.")]
 
