@@ -122,22 +122,29 @@ dl.meta dd.blank { border-bottom: 1px solid #444; max-width: 70mm; min-height: 1
   margin: 1rem 0; background: #fff4f4; }
 .red-flags h2 { color: #b00020; margin-top: .6rem; }
 .exercise { border-top: 1px solid #bbb; padding-top: .3rem; }
+.columns { display: grid; grid-template-columns: 1fr 1fr; gap: 0 6mm; }
+@media screen and (max-width: 40rem) { .columns { grid-template-columns: 1fr; } }
 .dose { font-size: 12pt; margin: .2rem 0; }
+.need { font-size: 10pt; margin-left: 2rem; }
 .note { background: #f3f3f3; padding: .3rem .6rem; border-radius: 4px; }
 ol, ul { margin: .2rem 0 .4rem; padding-left: 1.4rem; }
 .stop-if li { font-weight: 600; }
 .source, footer { color: #555; font-size: 9pt; }
-table.ticks { border-collapse: collapse; width: 100%; table-layout: fixed; font-size: 8pt;
+table.ticks { border-collapse: collapse; width: 99.5%; table-layout: fixed; font-size: 8pt;
   margin-top: .4rem; }
 table.ticks th, table.ticks td { border: 1px solid #444; text-align: center; padding: 2px; }
-table.ticks th.session { width: 14mm; }
+table.ticks th.session { width: 16mm; }
 table.ticks td.box { height: 8mm; }
 table.ticks td.rest { background: #e6e6e6; color: #555; }
 /* No @page size: the printer's own paper is used. 186 mm of content fits both A4
    (210 mm wide) and US Letter (216 mm) inside 12 mm side margins. */
 @page { margin: 14mm 12mm; }
 @media print {
-  body { max-width: none; margin: 0; padding: 0; font-size: 10.5pt; }
+  body { max-width: none; margin: 0; padding: 0; font-size: 9.5pt; line-height: 1.3; }
+  h2 { margin: .6rem 0 .2rem; }
+  h3 { margin: .3rem 0 .1rem; }
+  p { margin: .25rem 0; }
+  .source { font-size: 8pt; }
   .red-flags, .note, td.rest { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   .exercise, .red-flags, .tracker, dl.meta { break-inside: avoid; page-break-inside: avoid; }
   h2, h3 { break-after: avoid; page-break-after: avoid; }
@@ -209,23 +216,31 @@ def _html_safety(handout: Handout) -> list[str]:
 
 def _html_exercise(exercise: HandoutExercise) -> str:
     e = escape
+    need = ""
+    if exercise.equipment:
+        equipment = e(", ".join(exercise.equipment))
+        need = f'<span class="need"><strong>You need:</strong> {equipment}</span>'
     parts = [
         f'<article class="exercise" id="exercise-{exercise.number}">',
         f"<h2>{exercise.number}. {e(exercise.name)}</h2>",
-        f'<p class="dose"><strong>Dose:</strong> {e(exercise.dose)}</p>',
+        f'<p class="dose"><strong>Dose:</strong> {e(exercise.dose)}{need}</p>',
     ]
-    if exercise.equipment:
-        parts.append(f"<p><strong>You need:</strong> {e(', '.join(exercise.equipment))}</p>")
     if exercise.note:
         parts.append(
             f'<p class="note"><strong>Note from your clinician:</strong> {e(exercise.note)}</p>'
         )
+    # Steps on the left, what to watch for on the right: a sheet of paper holds two or
+    # three exercises instead of one.
+    parts.append('<div class="columns"><div>')
     for title, field in SECTIONS:
         items: Sequence[str] = getattr(exercise, field)
         if items:
             css = field.replace("_", "-")
             tag = "ol" if field == "steps" else "ul"
             parts.extend([f"<h3>{title}</h3>", _html_list(items, tag, css)])
+        if field == "steps":
+            parts.append("</div><div>")
+    parts.append("</div></div>")
     if exercise.sources:
         parts.append(f'<p class="source">Source: {e("; ".join(exercise.sources))}</p>')
     parts.append("</article>")
