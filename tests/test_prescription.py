@@ -87,6 +87,10 @@ GOOD = [
         ],
     ),
     (
+        HEAD + "  - bridge\n",
+        [("bridge", Dose(reps=5, hold_s=5), "prescribed", "")],
+    ),
+    (
         HEAD + "  - id: towel-squeeze\n    dose: {reps: 6}\n" + CUSTOM,
         [("towel-squeeze", Dose(reps=6, hold_s=3), "prescribed (override: reps 6)", "")],
     ),
@@ -198,6 +202,13 @@ BAD = [
         + "  - id: towel-squeeze\n"
         + CUSTOM.replace("    steps: [Lie on your back., Squeeze the towel.]\n", ""),
         ["plan.yaml:6:5: custom_exercises[0].steps: required field is missing"],
+    ),
+    (
+        HEAD + "  - 42\n",
+        [
+            "plan.yaml:4:5: exercises[0]: write an exercise as its id, or as "
+            "{id: ..., dose: ..., note: ...}"
+        ],
     ),
     (
         "- id: bridge\n",

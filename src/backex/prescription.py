@@ -10,6 +10,7 @@ A plan file is YAML (see ``examples/`` and :mod:`backex.prescription_schema`)::
       - id: prone-press-up              # a catalogue id, or one from custom_exercises
         dose: {reps: 8}                 # optional overrides of the catalogue dose
         note: Keep your hips down.      # optional
+      - prone-lying                     # just the id: the catalogue dose
     custom_exercises: [...]             # optional, the catalogue's exercise schema
 
 Public API (for ``routine --plan``, ``plan new``, handouts, reminders and history):

@@ -11,7 +11,7 @@ Three passes, every problem reported as ``file:line:col: field.path: message`` t
 
 from typing import Annotated
 
-from pydantic import Field, PlainValidator, field_validator
+from pydantic import Field, PlainValidator, field_validator, model_validator
 
 from backex.catalogue import Catalogue
 from backex.errors import CatalogueError
@@ -39,6 +39,15 @@ class EntryModel(Strict):
     id: str = Field(min_length=1, max_length=64)
     dose: DoseOverrideModel | None = None
     note: Text | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _shorthand(cls, data: object) -> object:
+        if isinstance(data, str):  # "- bridge" is short for "- id: bridge"
+            return {"id": data}
+        if not isinstance(data, dict):
+            raise ValueError("write an exercise as its id, or as {id: ..., dose: ..., note: ...}")
+        return data
 
 
 class PrescriptionModel(Strict):
