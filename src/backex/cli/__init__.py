@@ -1,7 +1,10 @@
 """The command line: parse, call the core, render. Commands live in sibling modules."""
 
 from backex.cli import browse as browse
+from backex.cli import export as export
 from backex.cli import history as history
+from backex.cli import plan as plan
+from backex.cli import remind as remind
 from backex.cli import safety as safety
 from backex.cli.app import app
 

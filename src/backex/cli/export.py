@@ -1,0 +1,94 @@
+"""``backex export handout``: a printable home-exercise sheet (Markdown or HTML).
+
+The ``export`` group is shared: ``export history`` (issue 4) belongs here too.
+"""
+
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from backex.catalogue import load_catalogue
+from backex.cli.app import CatalogueOption, app, guarded
+from backex.cli.plan import (
+    FocusOption,
+    ForceOption,
+    LevelOption,
+    MinutesOption,
+    OutputOption,
+    SeedOption,
+    emit,
+    parse_focus,
+    plan_from_planner,
+)
+from backex.errors import UsageError
+
+export_app = typer.Typer(help="Export plans and records to share or print.", no_args_is_help=True)
+app.add_typer(export_app, name="export")
+
+
+class HandoutFormat(StrEnum):
+    MD = "md"
+    HTML = "html"
+
+
+PlanFileOption = Annotated[
+    Path | None,
+    typer.Option("--plan", help="A plan file (see `backex plan check`)."),
+]
+
+
+def _parse_date(value: str | None) -> date:
+    if value is None:
+        return date.today()
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"--date {value!r} is not a date; write it like 2025-03-31") from None
+
+
+@export_app.command("handout")
+@guarded
+def handout(
+    plan_path: PlanFileOption = None,
+    focus: FocusOption = None,
+    level: LevelOption = 1,
+    minutes: MinutesOption = 15,
+    seed: SeedOption = None,
+    output_format: Annotated[
+        HandoutFormat, typer.Option("--format", help="md (plain text) or html (print it).")
+    ] = HandoutFormat.MD,
+    issued: Annotated[
+        str | None,
+        typer.Option(
+            "--date",
+            help="Date printed on the sheet, YYYY-MM-DD; the tick grid starts on it. "
+            "Default: today.",
+            show_default=False,
+        ),
+    ] = None,
+    output_path: OutputOption = None,
+    force: ForceOption = False,
+    catalogue_path: CatalogueOption = None,
+) -> None:
+    """A printable home-exercise sheet from a plan file (--plan) or the planner (--focus)."""
+    from backex.handout import build_handout, handout_for_prescription
+    from backex.handout_render import render_html, render_markdown
+    from backex.prescription import Frequency, FrequencyKind, load_prescription
+
+    if (plan_path is None) == (focus is None):
+        raise UsageError("give either --plan FILE or --focus (not both)")
+    day = _parse_date(issued)
+    catalogue = load_catalogue(catalogue_path)
+    if plan_path is not None:
+        sheet = handout_for_prescription(load_prescription(plan_path, catalogue), day)
+    else:
+        chosen = parse_focus(focus)
+        plan = plan_from_planner(catalogue, chosen, level, minutes, seed)
+        title = plan.name or f"Home exercises: {', '.join(chosen)}"
+        # NHS: do back exercises every day.
+        sheet = build_handout(plan, Frequency(FrequencyKind.DAILY), title=title, issued=day)
+    render = render_html if output_format is HandoutFormat.HTML else render_markdown
+    emit(render(sheet), output_path, force)
