@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from types import FrameType
 from typing import Protocol, TextIO
 
-from backex.errors import UsageError
+from backex.errors import BackexError, UsageError
 from backex.plan import Plan
 from backex.planner import GET_READY_S, tempo_of
 from backex.session import (
@@ -278,6 +278,8 @@ def run_routine(
     """Coach ``plan`` in real time until it ends, the person quits, or Ctrl-C."""
     stdin = sys.stdin if stdin is None else stdin
     stdout = sys.stdout if stdout is None else stdout
+    if stdout is None:  # started with stdout closed (>&-)
+        raise BackexError("standard output is closed, so there is nowhere to coach you")
     session = Session(
         plan,
         SessionOptions(get_ready_s=options.get_ready_s),
