@@ -39,7 +39,7 @@ def test_countdown_text(seconds: float, shown: str) -> None:
 
 def test_big_digits_fall_back_when_too_narrow() -> None:
     wide = big_digits("12", 40)
-    assert wide is not None and wide.plain.splitlines()[0] == "    ██  ██████"
+    assert wide is not None and wide.plain.splitlines()[0] == "  ██    ██████"
     assert big_digits("1:45", 5) is None
 
 
