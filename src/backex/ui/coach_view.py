@@ -179,6 +179,8 @@ def coach_screen(state: SessionState, width: int, height: int) -> RenderableType
     urgent = state.remaining_s <= 3 and state.kind in (PhaseKind.WORK, PhaseKind.GET_READY)
     if state.paused:
         cue = Text("Paused · space to resume", style="bold reverse")
+    elif transition:  # the title already names what is next
+        cue = Text("Get into position", style="bold yellow")
     else:
         cue = Text(state.cue[:1].upper() + state.cue[1:], style="bold yellow")
     counter = countdown_text(state.remaining_s)
