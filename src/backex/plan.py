@@ -36,6 +36,7 @@ class Plan:
     minutes: int | None = None
     seed: int | None = None
     name: str = ""  # the plan file's name when coached from a prescription
+    dropped: tuple[str, ...] = ()  # ids left out to fit the time budget
 
     @property
     def total_s(self) -> int:

@@ -1,0 +1,140 @@
+"""``backex routine``: plan a session and coach it live."""
+
+import json
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from backex.catalogue import load_catalogue
+from backex.cli.app import EXIT_INTERRUPTED, CatalogueOption, JsonOption, app, guarded
+from backex.errors import UsageError
+from backex.exercise import Focus
+from backex.plan import Plan
+
+
+class FocusChoice(StrEnum):
+    """The catalogue's focus values, plus ``all``."""
+
+    CORE = "core"
+    STRETCH = "stretch"
+    MCKENZIE = "mckenzie"
+    MOBILITY = "mobility"
+    ALL = "all"
+
+
+def chosen_focus(values: list[FocusChoice] | None) -> list[Focus] | None:
+    """None means every focus; no option means core."""
+    if not values:
+        return [Focus.CORE]
+    if FocusChoice.ALL in values:
+        return None
+    return list(dict.fromkeys(Focus(v.value) for v in values))
+
+
+def plan_to_dict(plan: Plan) -> dict[str, object]:
+    """The ``--dry-run --json`` document."""
+    return {
+        "total_s": plan.total_s,
+        "focus": [str(f) for f in plan.focus],
+        "max_level": plan.max_level,
+        "minutes": plan.minutes,
+        "seed": plan.seed,
+        "items": [
+            {
+                "exercise": item.exercise.id,
+                "name": item.exercise.name,
+                "block": str(item.block),
+                "sets": item.dose.sets,
+                "reps": item.dose.reps,
+                "hold_s": item.dose.hold_s,
+                "rest_s": item.dose.rest_s,
+                "per_side": item.dose.per_side,
+                "est_s": item.est_s,
+                "reason": item.reason,
+            }
+            for item in plan.items
+        ],
+        "dropped": list(plan.dropped),
+    }
+
+
+@app.command("routine")
+@guarded
+def routine(
+    focus: Annotated[
+        list[FocusChoice] | None,
+        typer.Option(
+            "--focus",
+            "-f",
+            help="What to work on (repeatable); 'all' for everything. Default: core.",
+            show_default=False,
+        ),
+    ] = None,
+    level: Annotated[
+        int, typer.Option("--level", "-l", min=1, max=3, help="Highest exercise level (1-3).")
+    ] = 1,
+    minutes: Annotated[
+        int, typer.Option("--minutes", "-m", min=1, max=120, help="Time budget (1-120).")
+    ] = 15,
+    seed: Annotated[
+        int | None, typer.Option("--seed", help="Same seed and options give the same plan.")
+    ] = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Print the plan and exit without coaching.")
+    ] = False,
+    as_json: JsonOption = False,
+    plain: Annotated[
+        bool,
+        typer.Option("--plain", help="One line per phase instead of the live screen; no keys."),
+    ] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", help="No bells and no voice.")] = False,
+    voice: Annotated[
+        bool, typer.Option("--voice", help="Speak the cues (needs espeak-ng, or say on macOS).")
+    ] = False,
+    catalogue_path: CatalogueOption = None,
+) -> None:
+    """Plan a session and coach it live: what to do, how long is left, what comes next.
+
+    Keys: space pause/resume, n or Right next, b or Left back, q quit.
+    """
+    from backex.coach import clock_scale_from_env
+    from backex.planner import make_plan
+
+    if as_json and not dry_run:
+        raise UsageError("--json works with --dry-run only")
+    scale = 1.0 if dry_run else clock_scale_from_env()
+    catalogue = load_catalogue(catalogue_path)
+    plan = make_plan(catalogue, chosen_focus(focus), level, minutes, seed)
+    names = {e.id: e.name for e in catalogue.exercises}
+    from backex.ui import output
+
+    if dry_run:
+        if as_json:
+            output.print_text(json.dumps(plan_to_dict(plan), indent=2))
+            return
+        from backex.ui.coach_view import plan_view
+
+        console = output.stdout()
+        console.print(plan_view(plan, console.width, names))
+        return
+    _coach(plan, names, plain, quiet, voice, scale)
+
+
+def _coach(
+    plan: Plan, names: dict[str, str], plain: bool, quiet: bool, voice: bool, scale: float
+) -> None:
+    from backex.coach import CoachOptions, run_routine
+    from backex.ui import output
+    from backex.ui.coach_view import LiveScreen, summary_view
+
+    console = output.stdout()
+    outcome = run_routine(
+        plan,
+        CoachOptions(plain=plain, quiet=quiet, voice=voice, clock_scale=scale),
+        screen_factory=lambda: LiveScreen(console),
+        warn=output.error,
+    )
+    console.print(summary_view(outcome.summary, names, console.width))
+    if outcome.interrupted:
+        raise typer.Exit(EXIT_INTERRUPTED)

@@ -1,0 +1,305 @@
+"""Renderables for ``backex routine``: the plan table, the live coaching screen, the summary."""
+
+import math
+import textwrap
+from collections.abc import Sequence
+
+from rich.console import Console, Group, RenderableType
+from rich.live import Live
+from rich.rule import Rule
+from rich.table import Table
+from rich.text import Text
+
+from backex.exercise import Dose, format_dose
+from backex.plan import Block, Plan, PlannedItem
+from backex.session import PhaseKind, SessionState, SessionSummary
+
+NARROW = 60  # below this many columns, tables give way to stacked lines
+KEY_HELP = "space pause · n next · b back · q quit"
+KEY_HELP_SHORT = "spc pause·n next·b back·q quit"
+
+# 3x5 block digits; each "#" becomes a block, drawn one or two cells wide.
+_FONT = {
+    "0": ("###", "# #", "# #", "# #", "###"),
+    "1": (" # ", "## ", " # ", " # ", "###"),
+    "2": ("###", "  #", "###", "#  ", "###"),
+    "3": ("###", "  #", "###", "  #", "###"),
+    "4": ("# #", "# #", "###", "  #", "  #"),
+    "5": ("###", "#  ", "###", "  #", "###"),
+    "6": ("###", "#  ", "###", "# #", "###"),
+    "7": ("###", "  #", "  #", "  #", "  #"),
+    "8": ("###", "# #", "###", "# #", "###"),
+    "9": ("###", "# #", "###", "  #", "###"),
+    ":": (" ", "#", " ", "#", " "),
+}
+BIG_ROWS = 5
+
+
+def clock(seconds: float) -> str:
+    """Whole seconds as m:ss (or h:mm:ss)."""
+    total = max(0, math.ceil(seconds))
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+def countdown_text(seconds: float) -> str:
+    """What the big countdown shows: "45" under a minute, "1:45" above."""
+    whole = max(0, math.ceil(seconds))
+    return str(whole) if whole < 60 else clock(whole)
+
+
+def big_digits(text: str, width: int) -> Text | None:
+    """``text`` in block digits that fit ``width`` columns, or None when they cannot."""
+    for scale in (2, 1):
+        rows = ["" for _ in range(BIG_ROWS)]
+        for char in text:
+            glyph = _FONT.get(char)
+            if glyph is None:
+                return None
+            for r in range(BIG_ROWS):
+                pixels = glyph[r].replace("#", "█" * scale).replace(" ", " " * scale)
+                rows[r] += pixels + " " * scale
+        rows = [row[:-scale] for row in rows]  # equal widths keep the glyphs aligned
+        if max(len(row) for row in rows) <= width:
+            return Text("\n".join(rows))
+    return None
+
+
+def _dose_line(dose: Dose) -> str:
+    text = format_dose(dose)
+    if dose.sets > 1 and dose.rest_s:
+        text += f", rest {dose.rest_s} s"
+    return text
+
+
+def _note(item: PlannedItem) -> str:
+    """Block when not main, and the catalogue dose when trimmed: "warm-up; was 5 reps"."""
+    notes = [] if item.block is Block.MAIN else [str(item.block)]
+    original = item.exercise.dose
+    was = []
+    if item.dose.sets != original.sets:
+        was.append(f"{original.sets} sets")
+    if item.dose.reps != original.reps:
+        was.append(f"{original.reps} reps")
+    if was:
+        notes.append("was " + ", ".join(was))
+    return "; ".join(notes)
+
+
+# -- the plan ---------------------------------------------------------------------------
+
+
+def plan_view(plan: Plan, width: int, names: dict[str, str] | None = None) -> RenderableType:
+    """The ``--dry-run`` view: order, exercise, dose, estimated time, total."""
+    names = names or {}
+    focus = ", ".join(str(f) for f in plan.focus) or "all"
+    heading = Text.assemble(
+        ("Plan: ", "bold"),
+        f"{focus}, level {plan.max_level}",
+        f", {plan.minutes} min budget" if plan.minutes else "",
+    )
+    parts: list[RenderableType] = [heading]
+    if width < NARROW:
+        grid = Table.grid(padding=(0, 1, 0, 0))
+        grid.add_column(justify="right", no_wrap=True)
+        grid.add_column()
+        for n, item in enumerate(plan.items, 1):
+            detail = f"{item.block} · {_dose_line(item.dose)}"
+            if item.reason != "catalogue dose":
+                detail += f" ({item.reason})"
+            line = Text.assemble((item.exercise.name, "bold"), f"  {clock(item.est_s)}")
+            grid.add_row(f"{n}.", Group(line, Text(detail, style="dim")))
+        parts.append(grid)
+    else:
+        table = Table(expand=False, box=None, pad_edge=False, padding=(0, 2, 0, 0))
+        table.add_column("#", justify="right")
+        table.add_column("Exercise", style="bold", min_width=20)
+        table.add_column("Dose", no_wrap=True)
+        table.add_column("Time", justify="right", no_wrap=True)
+        table.add_column("Note", style="dim")
+        for n, item in enumerate(plan.items, 1):
+            table.add_row(
+                str(n), item.exercise.name, _dose_line(item.dose), clock(item.est_s), _note(item)
+            )
+        parts.append(table)
+    parts.append(Text.assemble(("Total: ", "bold"), f"{clock(plan.total_s)} estimated"))
+    if plan.dropped:
+        left_out = ", ".join(names.get(i, i) for i in plan.dropped)
+        parts.append(Text(f"Left out to fit the time: {left_out}", style="dim"))
+    return Group(*parts)
+
+
+# -- the live screen --------------------------------------------------------------------
+
+
+def _wrapped_rows(lines: Sequence[str], width: int) -> int:
+    return sum(len(textwrap.wrap(line, max(1, width))) or 1 for line in lines)
+
+
+def progress_bar(done: float, total: float, width: int, urgent: bool = False) -> Text:
+    """Heavy line for the time gone, light line for the time left (legible without colour)."""
+    filled = round(width * min(1.0, done / total)) if total > 0 else width
+    return Text.assemble(
+        ("━" * filled, "red" if urgent else "green"),
+        ("─" * (width - filled), "dim"),
+    )
+
+
+def _progress_line(state: SessionState, width: int) -> Text:
+    parts = []
+    if state.set_count > 1:
+        parts.append(f"set {state.set_no}/{state.set_count}")
+    if state.rep_no is not None and state.rep_count:
+        parts.append(f"rep {state.rep_no}/{state.rep_count}")
+    if state.side is not None:
+        parts.append(f"{state.side} side")
+    text = " · ".join(parts)
+    return Text(text if len(text) <= width else text.replace(" side", ""), style="bold")
+
+
+def coach_screen(state: SessionState, width: int, height: int) -> RenderableType:
+    """The live screen for one moment; fits ``width`` x ``height``, most important first.
+
+    Top to bottom: exercise and k of n, its steps (as many as fit), the cue of the moment,
+    a large countdown, the phase's progress bar, set/rep/side, next up and time left, keys.
+    """
+    if state.done or state.exercise is None:
+        return Text("Done, well done.", style="bold green")
+    compact = width < 40
+    exercise = state.exercise
+    transition = state.kind is PhaseKind.TRANSITION
+    title = Text(f"Next up: {exercise.name}" if transition else exercise.name, style="bold cyan")
+    where = f"{state.item_index + 1}/{state.item_count}"
+    top = Table.grid(expand=True)
+    top.add_column(ratio=1)
+    top.add_column(justify="right", no_wrap=True)
+    top.add_row(title, Text(where if compact else f"exercise {where.replace('/', ' of ')}"))
+
+    urgent = state.remaining_s <= 3 and state.kind in (PhaseKind.WORK, PhaseKind.GET_READY)
+    if state.paused:
+        cue = Text("Paused · space to resume", style="bold reverse")
+    elif transition:  # the title already names what is next
+        cue = Text("Get into position", style="bold yellow")
+    else:
+        cue = Text(state.cue[:1].upper() + state.cue[1:], style="bold yellow")
+    counter = countdown_text(state.remaining_s)
+    big = None if compact or height < 20 else big_digits(counter, width)
+    number = big if big is not None else Text(f"{counter} s")
+    number.stylize("bold red" if urgent and not state.paused else "bold")
+    bar = progress_bar(state.phase_s - state.remaining_s, state.phase_s, width, urgent)
+    progress = _progress_line(state, width)
+
+    footer = Text()
+    if state.next_up is not None and not transition:
+        footer.append("Next: ", style="dim")
+        footer.append(state.next_up.name)
+    left = f"{clock(state.time_left_s)} left"
+    if footer.plain and len(footer.plain) + len(left) + 3 <= width:
+        footer.append(f" · {left}", style="dim")
+    else:
+        footer = Text.assemble(footer, "\n" if footer.plain else "", (left, "dim"))
+    keys = Text(KEY_HELP if width >= len(KEY_HELP) else KEY_HELP_SHORT, style="dim")
+
+    middle: list[RenderableType] = [cue, number]
+    if progress.plain:
+        middle.append(progress)
+    for part in middle:
+        if isinstance(part, Text):
+            part.justify = "center"
+    fixed_rows = 1 + 1 + (BIG_ROWS if big is not None else 1) + (1 if progress.plain else 0)
+    fixed_rows += 1 + len(footer.plain.splitlines()) + 1 + 1  # bar, footer, keys, rule
+    # Steps fill whatever room is left.
+    room = height - fixed_rows
+    steps = Table.grid(padding=(0, 1, 0, 0))
+    steps.add_column(justify="right", no_wrap=True)
+    steps.add_column()
+    used = 0
+    for n, step in enumerate(exercise.steps, 1):
+        used += _wrapped_rows([step], width - 3)
+        if used > room:
+            break
+        steps.add_row(f"{n}.", step, style="" if transition else "dim")
+    body: list[RenderableType] = [top]
+    if steps.row_count:
+        body.append(steps)
+    body += [Rule(style="dim"), *middle, bar, footer, keys]
+    return Group(*body)
+
+
+class LiveScreen:
+    """A Rich ``Live`` on the alternate screen, redrawn only when asked."""
+
+    def __init__(self, console: Console | None = None) -> None:
+        self.console = console or Console(highlight=False)
+        self._live: Live | None = None
+
+    def open(self) -> None:
+        self._live = Live(
+            console=self.console,
+            auto_refresh=False,
+            screen=True,
+            redirect_stdout=False,
+            redirect_stderr=False,
+        )
+        self._live.start()
+
+    def draw(self, state: SessionState) -> None:
+        if self._live is None:
+            return
+        size = self.console.size
+        self._live.update(coach_screen(state, size.width, size.height), refresh=True)
+
+    def bell(self) -> None:
+        self.console.bell()
+
+    def close(self) -> None:
+        if self._live is not None:
+            live, self._live = self._live, None
+            live.stop()
+
+
+# -- the summary ------------------------------------------------------------------------
+
+
+def summary_view(summary: SessionSummary, names: dict[str, str], width: int) -> RenderableType:
+    """End of session: each exercise done or skipped, then done, skipped and time taken."""
+    if summary.stop_reason is None:
+        heading = Text("Session complete.", style="bold green")
+    else:
+        heading = Text(f"Session ended early ({summary.stop_reason}).", style="bold yellow")
+    parts: list[RenderableType] = [heading]
+    if width < NARROW:
+        for result in summary.results:
+            mark = "✓" if not result.skipped else "x"
+            what = "done" if not result.skipped else f"skipped ({result.skip_reason})"
+            name = names.get(result.exercise_id, result.exercise_id)
+            parts.append(Text(f"{mark} {name}: {what}"))
+    else:
+        table = Table(box=None, pad_edge=False, padding=(0, 2, 0, 0))
+        table.add_column("Exercise", style="bold")
+        table.add_column("Result")
+        table.add_column("Sets", justify="right")
+        table.add_column("Reps", justify="right")
+        table.add_column("Work", justify="right")
+        for result in summary.results:
+            what = "done" if not result.skipped else f"skipped ({result.skip_reason})"
+            table.add_row(
+                names.get(result.exercise_id, result.exercise_id),
+                what,
+                str(result.sets_done),
+                str(result.reps_done),
+                clock(result.seconds_done),
+            )
+        parts.append(table)
+    parts.append(
+        Text.assemble(
+            ("Done ", "bold"),
+            str(summary.done),
+            ("  ·  skipped ", "bold"),
+            str(summary.skipped),
+            ("  ·  time taken ", "bold"),
+            clock(summary.time_taken_s),
+        )
+    )
+    return Group(*parts)

@@ -1,0 +1,97 @@
+"""The real ``backex routine`` in a pseudo-terminal: keys, screen text, exit, terminal restored."""
+
+import io
+import os
+import re
+import shlex
+import sys
+
+import pexpect
+import pytest
+
+pytestmark = pytest.mark.e2e
+
+TIMEOUT = 20
+
+
+def spawn(width: int, scale: str = "2", args: str = "-m 2") -> pexpect.spawn:
+    """``backex routine`` under sh, which then prints the exit code and ``stty -a``.
+
+    The shell traps Ctrl-C (so it survives to report) without ignoring it, so the
+    routine still gets the default SIGINT behaviour. Everything read is kept in
+    ``child.logfile_read``.
+    """
+    command = f"{shlex.quote(sys.executable)} -m backex routine {args}"
+    env = {**os.environ, "BACKEX_CLOCK_SCALE": scale, "TERM": "xterm-256color"}
+    child = pexpect.spawn(
+        "/bin/sh",
+        ["-c", f'trap : INT; {command}; echo "RC=$?"; stty -a'],
+        dimensions=(24, width),
+        env=env,
+        encoding="utf-8",
+        timeout=TIMEOUT,
+    )
+    child.logfile_read = io.StringIO()
+    return child
+
+
+def finish(child: pexpect.spawn) -> tuple[int, str, str]:
+    """The routine's exit code, the terminal settings it left behind, all it wrote."""
+    child.expect(r"RC=(\d+)")
+    code = int(child.match.group(1))
+    child.expect(pexpect.EOF)
+    return code, child.before, child.logfile_read.getvalue()
+
+
+def assert_restored(stty: str, screen: str) -> None:
+    flags = set(stty.split())
+    assert {"icanon", "echo", "isig"} <= flags, stty
+    assert not {"-icanon", "-echo"} & flags, stty
+    # left the alternate screen and showed the cursor again
+    assert screen.rfind("\x1b[?1049l") > screen.rfind("\x1b[?1049h") >= 0
+    assert screen.rfind("\x1b[?25h") > screen.rfind("\x1b[?25l") >= 0
+
+
+@pytest.mark.parametrize("width", [80, 40])
+def test_keys_pause_next_back_quit(width: int) -> None:
+    child = spawn(width)
+    child.expect("Supine marches")
+    child.expect("Get ready")
+    child.send(" ")
+    child.expect("Paused")
+    child.send(" ")
+    child.expect(re.compile(r"Get ready|Lift slowly|Lower slowly"))
+    child.send("n")
+    child.expect("Next up: Bridge")
+    child.send("b")  # at Bridge's start: back to the previous exercise
+    child.expect("Supine marches")
+    child.expect("Get ready")
+    child.send("\x1b[C")  # Right arrow: next
+    child.expect("Next up: Bridge")
+    child.send("q")
+    child.expect(r"Session ended early \(quit\)")
+    child.expect("time taken")
+    code, stty, screen = finish(child)
+    assert code == 0
+    assert_restored(stty, screen)
+
+
+def test_ctrl_c_exits_130_with_the_summary_and_restores_the_terminal() -> None:
+    child = spawn(80)
+    child.expect("Get ready")
+    child.sendintr()
+    child.expect(r"Session ended early \(quit\)")
+    child.expect("time taken")
+    code, stty, screen = finish(child)
+    assert code == 130
+    assert_restored(stty, screen)
+
+
+def test_a_whole_tiny_routine_runs_to_the_end_at_40_columns() -> None:
+    child = spawn(40, scale="25", args="-m 1 --quiet")
+    child.expect("Supine marches")
+    child.expect(r"Session complete\.")
+    child.expect("time taken")
+    code, stty, screen = finish(child)
+    assert code == 0
+    assert_restored(stty, screen)

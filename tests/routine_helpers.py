@@ -1,0 +1,47 @@
+"""Small builders shared by the routine tests."""
+
+from backex.catalogue import Catalogue
+from backex.exercise import Dose, Exercise, Focus, Position
+from backex.plan import Block, Plan, PlannedItem
+from backex.planner import TRANSITION_S, estimate_item_seconds
+
+
+def make_exercise(
+    exercise_id: str,
+    dose: Dose,
+    focus: tuple[Focus, ...] = (Focus.CORE,),
+    position: Position = Position.SUPINE,
+    level: int = 1,
+) -> Exercise:
+    return Exercise(
+        id=exercise_id,
+        name=exercise_id.replace("-", " ").capitalize(),
+        summary="A test exercise.",
+        focus=focus,
+        position=position,
+        level=level,
+        dose=dose,
+        steps=("Lie down.", "Move slowly."),
+        cues=("Breathe.",),
+        stop_if=("Pain rises above 5 out of 10.",),
+        sources=("test",),
+    )
+
+
+def make_plan_of(*exercises: Exercise) -> Plan:
+    """A plan of these exercises at their own doses, in this order."""
+    items = tuple(
+        PlannedItem(
+            exercise=e,
+            dose=e.dose,
+            block=Block.MAIN,
+            est_s=estimate_item_seconds(e.dose, transition_s=TRANSITION_S if i else 0),
+            reason="catalogue dose",
+        )
+        for i, e in enumerate(exercises)
+    )
+    return Plan(items=items)
+
+
+def make_catalogue(*exercises: Exercise) -> Catalogue:
+    return Catalogue(tuple(exercises))

@@ -1,0 +1,148 @@
+"""``backex routine`` through CliRunner: options, errors, dry-run, a plain run."""
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from backex.cli import app
+from backex.cli.routine import FocusChoice
+from backex.exercise import Focus
+
+FAST = {"BACKEX_CLOCK_SCALE": "2000"}
+
+
+def test_focus_choices_are_the_catalogue_values_plus_all() -> None:
+    assert [c.value for c in FocusChoice] == [f.value for f in Focus] + ["all"]
+
+
+def test_dry_run_table() -> None:
+    result = CliRunner().invoke(app, ["routine", "--dry-run"])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0] == "Plan: core, level 1, 15 min budget"
+    assert lines[2].split() == [
+        "1",
+        "Lower",
+        "trunk",
+        "rotation",
+        "5",
+        "x",
+        "2",
+        "s",
+        "hold",
+        "each",
+        "side",
+        "1:10",
+        "warm-up",
+    ]
+    assert lines[-1] == "Total: 8:20 estimated"
+
+
+def test_dry_run_json_has_the_documented_fields() -> None:
+    result = CliRunner().invoke(app, ["routine", "--dry-run", "--json", "-m", "2"])
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.output)
+    assert doc["total_s"] == sum(item["est_s"] for item in doc["items"]) <= 120
+    first = doc["items"][0]
+    assert {k: first[k] for k in ("exercise", "sets", "reps", "hold_s", "per_side", "est_s")} == {
+        "exercise": "supine-marches",
+        "sets": 1,
+        "reps": 5,
+        "hold_s": None,
+        "per_side": True,
+        "est_s": 50,
+    }
+    assert "lower-trunk-rotation" in doc["dropped"]
+
+
+def test_same_seed_same_json() -> None:
+    args = ["routine", "--dry-run", "--json", "-f", "all", "-l", "3", "--seed", "3"]
+    first = CliRunner().invoke(app, args)
+    second = CliRunner().invoke(app, args)
+    assert first.exit_code == 0, first.output
+    assert first.output == second.output
+
+
+def test_focus_all_and_repeated_focus() -> None:
+    result = CliRunner().invoke(
+        app, ["routine", "--dry-run", "--json", "-f", "stretch", "-f", "mobility"]
+    )
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["focus"] == ["stretch", "mobility"]
+    everything = CliRunner().invoke(app, ["routine", "--dry-run", "--json", "-f", "all"])
+    assert json.loads(everything.output)["focus"] == [f.value for f in Focus]
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (
+            ["--focus", "abs"],
+            "'abs' is not one of 'core', 'stretch', 'mckenzie', 'mobility', 'all'",
+        ),
+        (["--level", "4"], "4 is not in the range 1<=x<=3"),
+        (["--level", "0"], "0 is not in the range 1<=x<=3"),
+        (["--minutes", "0"], "0 is not in the range 1<=x<=120"),
+        (["--minutes", "121"], "121 is not in the range 1<=x<=120"),
+    ],
+)
+def test_bad_options_exit_2_with_the_valid_values(args: list[str], expected: str) -> None:
+    result = CliRunner().invoke(app, ["routine", "--dry-run", *args])
+    assert result.exit_code == 2
+    assert expected in " ".join(result.output.replace("│", " ").split())
+
+
+def test_json_without_dry_run_is_a_usage_error() -> None:
+    result = CliRunner().invoke(app, ["routine", "--json"])
+    assert result.exit_code == 2
+    assert result.output == "backex: --json works with --dry-run only\n"
+
+
+def test_nothing_fits_exits_1_and_says_what_to_change() -> None:
+    result = CliRunner().invoke(app, ["routine", "-f", "mckenzie", "-m", "3", "--dry-run"])
+    assert result.exit_code == 1
+    assert result.output == (
+        "backex: nothing fits in 3 min; the shortest session takes 6:35 min: try --minutes 7\n"
+    )
+
+
+@pytest.mark.parametrize("value", ["fast", "0", "-2", "nan", "inf"])
+def test_bad_clock_scale_exits_2(value: str) -> None:
+    result = CliRunner().invoke(app, ["routine", "-m", "1"], env={"BACKEX_CLOCK_SCALE": value})
+    assert result.exit_code == 2
+    assert result.output == (
+        f"backex: BACKEX_CLOCK_SCALE must be a positive number (like 1 or 20), not {value!r}\n"
+    )
+
+
+def test_plain_run_of_a_tiny_routine() -> None:
+    result = CliRunner().invoke(app, ["routine", "-m", "1", "--quiet"], env=FAST)
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[:5] == [
+        "[00:00] Supine marches (1 of 1): get ready, right side first",
+        "[00:02] 3… 2… 1…",
+        "[00:05] Supine marches — set 1/1, right side, rep 1/5: lift 2 s, lower 2 s",
+        "[00:09] Supine marches — set 1/1, right side, rep 2/5: lift 2 s, lower 2 s",
+        "[00:13] Supine marches — set 1/1, right side, rep 3/5: lift 2 s, lower 2 s",
+    ]
+    assert "[00:25] Supine marches: switch to the left side" in lines
+    assert "[00:50] Done, well done." in lines
+    assert lines[-3:] == [
+        "Exercise        Result  Sets  Reps  Work",
+        "Supine marches  done       1    10  0:40",
+        "Done 1  ·  skipped 0  ·  time taken 0:50",
+    ]
+    assert "\a" not in result.output
+
+
+def test_plain_run_with_voice_missing_says_so_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PATH", "/nonexistent")
+    result = CliRunner().invoke(app, ["routine", "-m", "1", "--voice"], env=FAST)
+    assert result.exit_code == 0, result.output
+    warning = (
+        "backex: --voice needs espeak-ng (or say on macOS), which is not installed; "
+        "carrying on without a voice"
+    )
+    assert result.output.count(warning) == 1

@@ -1,0 +1,99 @@
+"""The routine's renderables at 80 and 40 columns: plan, live screen, summary."""
+
+import io
+
+import pytest
+from rich.console import Console
+
+from backex.catalogue import load_catalogue
+from backex.exercise import Focus
+from backex.planner import make_plan
+from backex.session import Next, Pause, Quit, Session, SessionState
+from backex.ui.coach_view import big_digits, coach_screen, countdown_text, plan_view, summary_view
+
+
+def render(renderable: object, width: int, height: int = 24) -> str:
+    console = Console(file=io.StringIO(), width=width, height=height, color_system=None)
+    console.print(renderable)
+    out = console.file.getvalue()  # type: ignore[attr-defined]
+    assert isinstance(out, str)
+    return out
+
+
+def bridge_state(now: float, pause: bool = False) -> SessionState:
+    plan = make_plan(load_catalogue(), [Focus.CORE])
+    session = Session(plan)
+    session.start(0.0)
+    session.handle(Next(0.0))  # lower trunk rotation -> supine marches
+    session.handle(Next(0.0))  # -> bridge, in its transition
+    state = session.tick(now)
+    return session.handle(Pause(now)) if pause else state
+
+
+@pytest.mark.parametrize(
+    ("seconds", "shown"), [(0.2, "1"), (5.0, "5"), (59.5, "1:00"), (125, "2:05")]
+)
+def test_countdown_text(seconds: float, shown: str) -> None:
+    assert countdown_text(seconds) == shown
+
+
+def test_big_digits_fall_back_when_too_narrow() -> None:
+    wide = big_digits("12", 40)
+    assert wide is not None and wide.plain.splitlines()[0] == "  ██    ██████"
+    assert big_digits("1:45", 5) is None
+
+
+@pytest.mark.parametrize("width", [80, 40])
+def test_live_screen_shows_everything_the_person_needs(width: int) -> None:
+    state = bridge_state(10 + 5 + 2 + 1)  # transition, get ready, lift: 1 s into the hold
+    out = render(coach_screen(state, width, 24), width)
+    lines = out.splitlines()
+    assert len(lines) <= 24
+    assert all(len(line) <= width for line in lines)
+    assert lines[0].startswith("Bridge") and lines[0].rstrip().endswith("exercise 3 of 7")
+    assert "1. Lie on your back with knees bent and" in out
+    assert "Hold" in out
+    assert "█" in out  # the large countdown
+    assert "rep 1/5" in out
+    assert "Next: Pelvic tilt" in out
+    assert "left" in out
+    assert lines[-1] == "space pause · n next · b back · q quit"
+
+
+def test_live_screen_when_paused_and_in_transition() -> None:
+    paused = render(coach_screen(bridge_state(3, pause=True), 80, 24), 80)
+    assert "Next up: Bridge" in paused
+    assert "Paused · space to resume" in paused
+
+
+def test_compact_screen_at_30_columns_and_short_terminal() -> None:
+    out = render(coach_screen(bridge_state(18), 30, 12), 30, 12)
+    lines = out.splitlines()
+    assert len(lines) <= 12 and all(len(line) <= 30 for line in lines)
+    assert "4 s" in out and "█" not in out
+    assert lines[-1] == "spc pause·n next·b back·q quit"
+
+
+@pytest.mark.parametrize("width", [80, 40])
+def test_plan_view(width: int) -> None:
+    plan = make_plan(load_catalogue(), [Focus.CORE], minutes=5)
+    out = render(plan_view(plan, width, {e.id: e.name for e in load_catalogue().exercises}), width)
+    assert out.splitlines()[0] == "Plan: core, level 1, 5 min budget"
+    assert "Supine marches" in out and "Total: 4:51 estimated" in out
+    assert "Left out to fit the time: Lower trunk" in out
+
+
+@pytest.mark.parametrize("width", [80, 40])
+def test_summary_view(width: int) -> None:
+    plan = make_plan(load_catalogue(), [Focus.CORE], minutes=2)
+    session = Session(plan)
+    session.start(0.0)
+    session.tick(60.0)  # supine marches done (50 s), bridge under way
+    session.handle(Quit(60.0))
+    summary = session.summary
+    assert summary is not None
+    names = {e.id: e.name for e in load_catalogue().exercises}
+    out = render(summary_view(summary, names, width), width)
+    assert out.splitlines()[0] == "Session ended early (quit)."
+    assert "Done 1  ·  skipped 1  ·  time taken 1:00" in out
+    assert "skipped (quit)" in out
