@@ -3,7 +3,7 @@
 from backex.catalogue import Catalogue
 from backex.exercise import Dose, Exercise, Focus, Position
 from backex.plan import Block, Plan, PlannedItem
-from backex.planner import TRANSITION_S, estimate_item_seconds
+from backex.timing import TRANSITION_S, estimate_item_seconds
 
 
 def make_exercise(

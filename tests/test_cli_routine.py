@@ -6,7 +6,7 @@ import pytest
 from typer.testing import CliRunner
 
 from backex.cli import app
-from backex.cli.routine import FocusChoice
+from backex.cli.options import FocusChoice
 from backex.exercise import Focus
 
 FAST = {"BACKEX_CLOCK_SCALE": "2000"}
@@ -146,3 +146,41 @@ def test_plain_run_with_voice_missing_says_so_once(monkeypatch: pytest.MonkeyPat
         "carrying on without a voice"
     )
     assert result.output.count(warning) == 1
+
+
+def test_plan_file_is_coached_with_its_overrides() -> None:
+    result = CliRunner().invoke(
+        app, ["routine", "--plan", "examples/mckenzie-extension-early.yaml", "--dry-run", "--json"]
+    )
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.output)
+    assert doc["plan"] == "Early McKenzie extension"
+    assert [item["exercise"] for item in doc["items"]] == [
+        "prone-lying",
+        "prone-on-elbows",
+        "prone-press-up",
+        "prone-lying",
+    ]
+    press_up = doc["items"][2]
+    assert (press_up["reps"], press_up["hold_s"]) == (5, 1)  # the plan overrides 10 reps
+    assert press_up["reason"] == "prescribed (override: reps 5)"
+
+
+def test_plan_file_and_focus_together_is_a_usage_error() -> None:
+    result = CliRunner().invoke(
+        app, ["routine", "--plan", "examples/core-stability-week1.yaml", "-f", "core"]
+    )
+    assert result.exit_code == 2
+    assert result.output == "backex: give either --plan FILE or --focus, not both\n"
+
+
+def test_plan_file_in_plain_mode_runs_the_prescribed_exercises() -> None:
+    result = CliRunner().invoke(
+        app,
+        ["routine", "--plan", "examples/mckenzie-extension-early.yaml", "--plain", "--quiet"],
+        env=FAST,
+    )
+    assert result.exit_code == 0, result.output
+    assert "Prone press-up" in result.output
+    assert "set 1/1, rep 5/5" in result.output
+    assert "rep 6/" not in result.output

@@ -1,6 +1,5 @@
 """``backex plan check`` and ``backex plan new``, and the shipped examples."""
 
-import importlib.util
 import sys
 import types
 from pathlib import Path
@@ -145,7 +144,8 @@ def test_plan_new_writes_the_planners_plan(
 ) -> None:
     out = tmp_path / "plan.yaml"
     result = CliRunner().invoke(
-        app, ["plan", "new", "--focus", "core,stretch", "-m", "5", "--seed", "7", "-o", str(out)]
+        app,
+        ["plan", "new", "-f", "core", "-f", "stretch", "-m", "5", "--seed", "7", "-o", str(out)],
     )
     assert result.exit_code == 0, result.output
     assert result.stderr == f"wrote {out}\n"
@@ -181,19 +181,7 @@ def test_plan_new_refuses_an_existing_file_unless_forced(
 def test_plan_new_unknown_focus_is_a_usage_error(fake_planner: list[tuple[object, ...]]) -> None:
     result = CliRunner().invoke(app, ["plan", "new", "--focus", "legs"])
     assert result.exit_code == 2
-    assert result.stderr == (
-        "backex: unknown focus 'legs'; use one of: core, stretch, mckenzie, mobility, all\n"
+    assert "'legs' is not one of 'core', 'stretch', 'mckenzie', 'mobility', 'all'" in " ".join(
+        result.output.replace("│", " ").split()
     )
     assert fake_planner == []
-
-
-@pytest.mark.skipif(
-    importlib.util.find_spec("backex.planner") is not None, reason="the planner has landed"
-)
-def test_plan_new_without_the_planner_says_so() -> None:
-    result = CliRunner().invoke(app, ["plan", "new"])
-    assert result.exit_code == 1
-    assert result.stderr == (
-        "backex: this build has no session planner (backex.planner) yet; "
-        "start from a plan file in examples/ instead\n"
-    )

@@ -7,15 +7,13 @@ from backex.catalogue import load_catalogue
 from backex.errors import BackexError
 from backex.exercise import Dose, Focus, Position, Tempo
 from backex.plan import Block
-from backex.planner import (
+from backex.planner import POSITION_ORDER, PRONE_LYING, make_plan
+from backex.timing import (
     DEFAULT_TEMPO,
     GET_READY_S,
-    POSITION_ORDER,
-    PRONE_LYING,
     SWITCH_SIDES_S,
     TRANSITION_S,
     estimate_item_seconds,
-    make_plan,
 )
 
 

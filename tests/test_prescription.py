@@ -16,7 +16,7 @@ from backex.prescription import (
     load_prescription,
     prescription_to_plan,
 )
-from backex.timing import estimate_item_seconds
+from backex.timing import item_estimates
 
 HEAD = "name: Test plan\nfrequency: daily\nexercises:\n"
 
@@ -110,7 +110,7 @@ def test_good_plans_apply_overrides(
     plan = prescription_to_plan(prescription)
     assert [(i.exercise.id, i.dose, i.reason, i.note) for i in plan.items] == expected
     assert all(i.block is Block.MAIN for i in plan.items)
-    assert [i.est_s for i in plan.items] == [estimate_item_seconds(d) for _, d, _, _ in expected]
+    assert [i.est_s for i in plan.items] == item_estimates([d for _, d, _, _ in expected])
     assert plan.name == "Test plan"
 
 
@@ -260,26 +260,6 @@ def test_frequencies(
 def test_sessions_on_a_date_follow_the_weekdays(day: date, expected: int) -> None:
     frequency = Frequency(FrequencyKind.WEEKDAYS, (Weekday.MON, Weekday.FRI))
     assert frequency.sessions_on(day) == expected  # 2025-03-03 is a Monday
-
-
-ESTIMATES = [
-    # (dose, seconds): get ready 5 + work + rests + transition 10
-    (Dose(hold_s=30), 5 + 30 + 10),
-    (Dose(reps=5), 5 + 5 * 4 + 10),
-    (Dose(reps=5, hold_s=5), 5 + 5 * 9 + 10),
-    (Dose(reps=5, hold_s=2, per_side=True), 5 + 2 * 5 * 6 + 10),
-    (Dose(sets=4, hold_s=15, rest_s=15), 5 + 4 * 15 + 3 * 15 + 10),
-    (Dose(reps=10, hold_s=1, tempo=Tempo(3, 1)), 5 + 10 * 5 + 10),
-]
-
-
-@pytest.mark.parametrize(("dose", "seconds"), ESTIMATES)
-def test_estimate_item_seconds(dose: Dose, seconds: int) -> None:
-    assert estimate_item_seconds(dose) == seconds
-
-
-def test_estimate_takes_get_ready_and_transition() -> None:
-    assert estimate_item_seconds(Dose(hold_s=30), get_ready_s=0, transition_s=0) == 30
 
 
 def test_plan_records_name_focus_and_level(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

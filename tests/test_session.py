@@ -6,7 +6,7 @@ from routine_helpers import make_exercise, make_plan_of
 from backex.catalogue import load_catalogue
 from backex.exercise import Dose, Focus
 from backex.plan import Block, Plan, PlannedItem
-from backex.planner import TRANSITION_S, estimate_item_seconds, make_plan
+from backex.planner import make_plan
 from backex.session import (
     Back,
     CueKind,
@@ -24,6 +24,7 @@ from backex.session import (
     TogglePause,
     build_segments,
 )
+from backex.timing import TRANSITION_S, estimate_item_seconds
 
 T0 = 1000.0
 BRIDGE = make_exercise("bridge", Dose(reps=2, hold_s=5))

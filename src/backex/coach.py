@@ -23,7 +23,6 @@ from typing import Protocol, TextIO
 
 from backex.errors import BackexError, UsageError
 from backex.plan import Plan
-from backex.planner import GET_READY_S, tempo_of
 from backex.session import (
     Back,
     CueEvent,
@@ -41,6 +40,7 @@ from backex.session import (
     Tick,
     TogglePause,
 )
+from backex.timing import GET_READY_S, tempo_of
 
 CLOCK_SCALE_ENV = "BACKEX_CLOCK_SCALE"
 STALE_CUE_S = 1.0  # real seconds after which a missed cue is not sounded any more

@@ -15,51 +15,15 @@ from dataclasses import dataclass, replace
 
 from backex.catalogue import Catalogue
 from backex.errors import BackexError
-from backex.exercise import Dose, Exercise, Focus, Position, Tempo
+from backex.exercise import Dose, Exercise, Focus, Position
 from backex.plan import Block, Plan, PlannedItem
-
-GET_READY_S = 5
-TRANSITION_S = 10  # time to change position before the next exercise, with a "next up" preview
-SWITCH_SIDES_S = 5
-# No source gives movement speed in seconds, only "move slowly" (seed article), so a
-# counted rep without a catalogue tempo moves slowly and under control: 2 s up, 2 s down.
-DEFAULT_TEMPO = Tempo(lift_s=2, lower_s=2)
+from backex.timing import TRANSITION_S, estimate_item_seconds
 
 PRONE_LYING = "prone-lying"  # opens and closes every McKenzie session
 # McKenzie flexion suits only people whom bending forward helps; an automatic plan of the
 # (extension) series leaves it out. A prescription can still name it.
 DIRECTION_SPECIFIC = frozenset({"flexion-in-lying"})
 POSITION_ORDER = {position: index for index, position in enumerate(Position)}
-
-
-def tempo_of(dose: Dose) -> Tempo:
-    """The dose's tempo, or the slow default for counted reps."""
-    return dose.tempo or DEFAULT_TEMPO
-
-
-def work_seconds(dose: Dose) -> int:
-    """Seconds of work in one set on one side."""
-    if dose.reps is None:
-        return dose.hold_s or 0
-    tempo = tempo_of(dose)
-    return dose.reps * (tempo.lift_s + (dose.hold_s or 0) + tempo.lower_s)
-
-
-def estimate_item_seconds(
-    dose: Dose,
-    *,
-    get_ready_s: int = GET_READY_S,
-    transition_s: int = 0,
-    switch_s: int = SWITCH_SIDES_S,
-) -> int:
-    """Seconds one exercise takes: lead-in, every set and side, switches and rests.
-
-    ``transition_s`` is the position change before it (0 for the first exercise).
-    """
-    sides = 2 if dose.per_side else 1
-    per_set = sides * work_seconds(dose) + (sides - 1) * switch_s
-    rests = (dose.sets - 1) * dose.rest_s
-    return transition_s + get_ready_s + dose.sets * per_set + rests
 
 
 @dataclass(frozen=True, slots=True)

@@ -34,7 +34,7 @@ from pathlib import Path
 from backex.catalogue import Catalogue
 from backex.exercise import Dose, Exercise, Focus
 from backex.plan import Block, Plan, PlannedItem
-from backex.timing import estimate_item_seconds
+from backex.timing import item_estimates
 
 
 class Weekday(StrEnum):
@@ -179,16 +179,17 @@ def load_prescription(path: Path, catalogue: Catalogue) -> Prescription:
 
 def prescription_to_plan(prescription: Prescription) -> Plan:
     """The session to coach: the entries in file order, block MAIN, prescribed doses."""
+    estimates = item_estimates([entry.dose for entry in prescription.entries])
     items = tuple(
         PlannedItem(
             exercise=entry.exercise,
             dose=entry.dose,
             block=Block.MAIN,
-            est_s=estimate_item_seconds(entry.dose),
+            est_s=est_s,
             reason=entry.reason,
             note=entry.note,
         )
-        for entry in prescription.entries
+        for entry, est_s in zip(prescription.entries, estimates, strict=True)
     )
     exercises = [entry.exercise for entry in prescription.entries]
     return Plan(

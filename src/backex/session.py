@@ -5,7 +5,7 @@ Phase model. A plan becomes, per exercise, a fixed list of timed segments: TRANS
 then for each set and each side (right, then left when the dose is per side) the WORK,
 with SWITCH_SIDES between the sides and REST between the sets. WORK is either one hold
 countdown or, for counted reps, one lift / hold / lower segment per rep at the tempo
-(planner.DEFAULT_TEMPO when the catalogue gives none). Each segment ends at an absolute
+(timing.DEFAULT_TEMPO when the catalogue gives none). Each segment ends at an absolute
 deadline, its start plus its length; a pause moves the current start by the paused time, so
 no drift accumulates however late the ticks arrive, and a late tick walks through every
 deadline it crossed, giving each segment its ideal start time (``phase_log``). Next skips
@@ -22,7 +22,7 @@ from enum import StrEnum
 
 from backex.exercise import Dose, Exercise
 from backex.plan import Plan, PlannedItem
-from backex.planner import GET_READY_S, SWITCH_SIDES_S, TRANSITION_S, tempo_of
+from backex.timing import GET_READY_S, SWITCH_SIDES_S, TRANSITION_S, tempo_of
 
 BACK_GRACE_S = 2.0  # Back within this long after work starts still means "previous exercise"
 COUNTDOWN_FROM = 3  # the last seconds counted out loud / beeped

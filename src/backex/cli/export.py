@@ -5,24 +5,23 @@ The ``export`` group is shared: ``export history`` (issue 4) belongs here too.
 
 from datetime import date
 from enum import StrEnum
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from backex.catalogue import load_catalogue
 from backex.cli.app import CatalogueOption, app, guarded
-from backex.cli.plan import (
+from backex.cli.options import (
     FocusOption,
     ForceOption,
     LevelOption,
     MinutesOption,
     OutputOption,
+    PlanFileOption,
     SeedOption,
-    emit,
-    parse_focus,
-    plan_from_planner,
+    chosen_focus,
 )
+from backex.cli.plan import emit, plan_from_planner
 from backex.errors import UsageError
 
 export_app = typer.Typer(help="Export plans and records to share or print.", no_args_is_help=True)
@@ -32,12 +31,6 @@ app.add_typer(export_app, name="export")
 class HandoutFormat(StrEnum):
     MD = "md"
     HTML = "html"
-
-
-PlanFileOption = Annotated[
-    Path | None,
-    typer.Option("--plan", help="A plan file (see `backex plan check`)."),
-]
 
 
 def _parse_date(value: str | None) -> date:
@@ -85,7 +78,7 @@ def handout(
     if plan_path is not None:
         sheet = handout_for_prescription(load_prescription(plan_path, catalogue), day)
     else:
-        chosen = parse_focus(focus)
+        chosen = chosen_focus(focus)
         plan = plan_from_planner(catalogue, chosen, level, minutes, seed)
         title = plan.name or f"Home exercises: {', '.join(chosen)}"
         # NHS: do back exercises every day.

@@ -7,7 +7,15 @@ import typer
 
 from backex.catalogue import Catalogue, load_catalogue
 from backex.cli.app import CatalogueOption, app, guarded
-from backex.errors import BackexError, UsageError
+from backex.cli.options import (
+    FocusOption,
+    ForceOption,
+    LevelOption,
+    MinutesOption,
+    OutputOption,
+    SeedOption,
+    chosen_focus,
+)
 from backex.exercise import Focus
 
 if TYPE_CHECKING:
@@ -19,65 +27,14 @@ plan_app = typer.Typer(
 )
 app.add_typer(plan_app, name="plan")
 
-FOCUS_CHOICES = ", ".join([*Focus, "all"])
-
-FocusOption = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--focus",
-        "-f",
-        help=f"What to work on (repeatable): {FOCUS_CHOICES}. Default: core.",
-        show_default=False,
-    ),
-]
-LevelOption = Annotated[
-    int, typer.Option("--level", "-l", min=1, max=3, help="Hardest level to include (1-3).")
-]
-MinutesOption = Annotated[
-    int, typer.Option("--minutes", "-m", min=1, max=120, help="Time budget per session.")
-]
-SeedOption = Annotated[
-    int | None, typer.Option("--seed", help="The same seed and options give the same plan.")
-]
-OutputOption = Annotated[
-    Path | None,
-    typer.Option("--output", "-o", help="Write to this file instead of stdout."),
-]
-ForceOption = Annotated[bool, typer.Option("--force", help="Replace an existing output file.")]
-
-
-def parse_focus(values: list[str] | None) -> tuple[Focus, ...]:
-    """``--focus`` values to Focus members; ``all`` means every focus; default core."""
-    if not values:
-        return (Focus.CORE,)
-    chosen: list[Focus] = []
-    for value in values:
-        for part in value.split(","):
-            key = part.strip().lower()
-            if key == "all":
-                return tuple(Focus)
-            if key not in set(Focus):
-                raise UsageError(f"unknown focus {part.strip()!r}; use one of: {FOCUS_CHOICES}")
-            if Focus(key) not in chosen:
-                chosen.append(Focus(key))
-    return tuple(chosen)
-
 
 def plan_from_planner(
     catalogue: Catalogue, focus: tuple[Focus, ...], level: int, minutes: int, seed: int | None
 ) -> "Plan":
-    """A session from :func:`backex.planner.make_plan` (issue 3's planner)."""
-    try:
-        from backex.planner import make_plan  # type: ignore[import-not-found,import-untyped,unused-ignore]
-    except ModuleNotFoundError as exc:
-        if exc.name != "backex.planner":
-            raise
-        raise BackexError(
-            "this build has no session planner (backex.planner) yet; "
-            "start from a plan file in examples/ instead"
-        ) from None
-    plan: Plan = make_plan(catalogue, focus, level, minutes, seed)
-    return plan
+    """A session from the planner (the same one ``backex routine`` coaches)."""
+    from backex.planner import make_plan
+
+    return make_plan(catalogue, focus, level, minutes, seed)
 
 
 @plan_app.command("check")
@@ -117,7 +74,7 @@ def new(
     """Write a commented plan file from the planner, as a starting point to edit."""
     from backex.plan_yaml import render_plan_yaml
 
-    chosen = parse_focus(focus)
+    chosen = chosen_focus(focus)
     plan = plan_from_planner(load_catalogue(catalogue_path), chosen, level, minutes, seed)
     emit(render_plan_yaml(plan, prescribed_by), output_path, force)
 

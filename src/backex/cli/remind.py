@@ -8,8 +8,8 @@ import typer
 
 from backex.catalogue import load_catalogue
 from backex.cli.app import CatalogueOption, app, guarded
-from backex.cli.export import PlanFileOption
-from backex.cli.plan import ForceOption, OutputOption, emit
+from backex.cli.options import ForceOption, OutputOption, PlanFileOption
+from backex.cli.plan import emit
 from backex.errors import UsageError
 
 

@@ -1,35 +1,22 @@
 """``backex routine``: plan a session and coach it live."""
 
 import json
-from enum import StrEnum
 from typing import Annotated
 
 import typer
 
 from backex.catalogue import load_catalogue
 from backex.cli.app import EXIT_INTERRUPTED, CatalogueOption, JsonOption, app, guarded
+from backex.cli.options import (
+    FocusOption,
+    LevelOption,
+    MinutesOption,
+    PlanFileOption,
+    SeedOption,
+    chosen_focus,
+)
 from backex.errors import UsageError
-from backex.exercise import Focus
 from backex.plan import Plan
-
-
-class FocusChoice(StrEnum):
-    """The catalogue's focus values, plus ``all``."""
-
-    CORE = "core"
-    STRETCH = "stretch"
-    MCKENZIE = "mckenzie"
-    MOBILITY = "mobility"
-    ALL = "all"
-
-
-def chosen_focus(values: list[FocusChoice] | None) -> list[Focus] | None:
-    """None means every focus; no option means core."""
-    if not values:
-        return [Focus.CORE]
-    if FocusChoice.ALL in values:
-        return None
-    return list(dict.fromkeys(Focus(v.value) for v in values))
 
 
 def plan_to_dict(plan: Plan) -> dict[str, object]:
@@ -39,6 +26,7 @@ def plan_to_dict(plan: Plan) -> dict[str, object]:
         "focus": [str(f) for f in plan.focus],
         "max_level": plan.max_level,
         "minutes": plan.minutes,
+        "plan": plan.name or None,
         "seed": plan.seed,
         "items": [
             {
@@ -62,24 +50,11 @@ def plan_to_dict(plan: Plan) -> dict[str, object]:
 @app.command("routine")
 @guarded
 def routine(
-    focus: Annotated[
-        list[FocusChoice] | None,
-        typer.Option(
-            "--focus",
-            "-f",
-            help="What to work on (repeatable); 'all' for everything. Default: core.",
-            show_default=False,
-        ),
-    ] = None,
-    level: Annotated[
-        int, typer.Option("--level", "-l", min=1, max=3, help="Highest exercise level (1-3).")
-    ] = 1,
-    minutes: Annotated[
-        int, typer.Option("--minutes", "-m", min=1, max=120, help="Time budget (1-120).")
-    ] = 15,
-    seed: Annotated[
-        int | None, typer.Option("--seed", help="Same seed and options give the same plan.")
-    ] = None,
+    focus: FocusOption = None,
+    level: LevelOption = 1,
+    minutes: MinutesOption = 15,
+    seed: SeedOption = None,
+    plan_path: PlanFileOption = None,
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Print the plan and exit without coaching.")
     ] = False,
@@ -105,7 +80,14 @@ def routine(
         raise UsageError("--json works with --dry-run only")
     scale = 1.0 if dry_run else clock_scale_from_env()
     catalogue = load_catalogue(catalogue_path)
-    plan = make_plan(catalogue, chosen_focus(focus), level, minutes, seed)
+    if plan_path is not None:
+        from backex.prescription import load_prescription, prescription_to_plan
+
+        if focus:
+            raise UsageError("give either --plan FILE or --focus, not both")
+        plan = prescription_to_plan(load_prescription(plan_path, catalogue))
+    else:
+        plan = make_plan(catalogue, chosen_focus(focus), level, minutes, seed)
     names = {e.id: e.name for e in catalogue.exercises}
     from backex.ui import output
 

@@ -96,7 +96,7 @@ def plan_view(plan: Plan, width: int, names: dict[str, str] | None = None) -> Re
     focus = ", ".join(str(f) for f in plan.focus) or "all"
     heading = Text.assemble(
         ("Plan: ", "bold"),
-        f"{focus}, level {plan.max_level}",
+        f"{plan.name} ({focus})" if plan.name else f"{focus}, level {plan.max_level}",
         f", {plan.minutes} min budget" if plan.minutes else "",
     )
     parts: list[RenderableType] = [heading]
