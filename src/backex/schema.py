@@ -134,9 +134,9 @@ def _message(error: Any) -> str:
         return "unknown field"
     if kind == "missing":
         return "required field is missing"
-    if kind == "too_short":
+    if kind in ("too_short", "string_too_short"):
         return "must not be empty"
-    if kind == "too_long":
+    if kind == "string_too_long":
         return f"must be at most {ctx.get('max_length')} characters"
     if kind == "enum":
         return f"must be one of: {ctx.get('expected', '')}".replace("'", "")
