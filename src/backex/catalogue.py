@@ -62,14 +62,18 @@ class Catalogue:
         raise NotFoundError(f"no exercise called {query!r}", suggestions)
 
     def suggest(self, query: str, limit: int = 3) -> list[str]:
-        """Ids of exercises whose id, name or alias is close to ``query`` or contains it."""
+        """Ids of exercises whose id, name or alias contains ``query``, else is close to it."""
         key = " ".join(query.split()).casefold()
         if not key:
             return []
-        matches = difflib.get_close_matches(key, list(self._index), n=limit * 3, cutoff=0.6)
-        prefix = [k for k in self._index if key in k]
+        dashed = key.replace(" ", "-")
+        containing = [
+            e.id for e in self.exercises if any(key in k or dashed in k for k in _keys(e))
+        ]
+        if containing:
+            return containing[:limit]
         ids: list[str] = []
-        for match in [*matches, *prefix]:
+        for match in difflib.get_close_matches(key, list(self._index), n=limit * 3, cutoff=0.6):
             exercise_id = self._index[match].id
             if exercise_id not in ids:
                 ids.append(exercise_id)
@@ -92,6 +96,11 @@ class Catalogue:
             and (level is None or e.level == level)
             and (position is None or e.position == position)
         ]
+
+
+def _keys(exercise: Exercise) -> tuple[str, ...]:
+    """The casefolded id, name and aliases an exercise answers to."""
+    return (exercise.id, exercise.name.casefold(), *(a.casefold() for a in exercise.aliases))
 
 
 def load_catalogue(user_path: Path | None = None) -> Catalogue:
