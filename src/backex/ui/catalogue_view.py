@@ -4,13 +4,14 @@ from collections.abc import Sequence
 
 from rich import box
 from rich.console import Group, RenderableType
+from rich.padding import Padding
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
 from backex.exercise import Exercise, Focus, format_dose, format_seconds
 
-NARROW = 60  # below this many columns, tables give way to stacked lines
+NARROW = 70  # below this many columns, tables give way to stacked lines
 WIDE = 100  # from this many columns, the id gets a column of its own
 
 FOCUS_TITLES = {
@@ -36,7 +37,9 @@ def group_by_focus(
 def _list_table(exercises: Sequence[Exercise], width: int) -> Table:
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=(0, 2, 0, 0))
     separate_id = width >= WIDE
-    table.add_column("Exercise" if separate_id else "Exercise / id", min_width=16)
+    # An id is what people type, so it is never cut: its cell is at least as wide as it.
+    id_width = 16 if separate_id else max(16, *(len(e.id) for e in exercises))
+    table.add_column("Exercise" if separate_id else "Exercise / id", min_width=id_width)
     if separate_id:
         table.add_column("id", style="cyan", no_wrap=True)
     table.add_column("Position", no_wrap=True)
@@ -60,7 +63,8 @@ def exercise_list(groups: dict[Focus, list[Exercise]], width: int) -> Renderable
         if width < NARROW:
             for e in exercises:
                 parts.append(Text.assemble((e.name, "bold"), " ", (f"({e.id})", "cyan")))
-                parts.append(Text(f"  {e.position} · level {e.level} · {format_dose(e.dose)}"))
+                detail = Text(f"{e.position} · level {e.level} · {format_dose(e.dose)}")
+                parts.append(Padding(detail, (0, 0, 0, 2)))
         else:
             parts.append(_list_table(exercises, width))
         parts.append(Text(""))
