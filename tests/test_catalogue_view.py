@@ -1,12 +1,13 @@
 """catalogue_view rendered at fixed widths: the lines a user reads, none too wide."""
 
 import io
+from collections import Counter
 
 import pytest
 from rich.console import Console, RenderableType
 
 from backex.catalogue import Catalogue, load_catalogue
-from backex.exercise import Dose, Exercise, Focus, Position, Tempo
+from backex.exercise import Dose, Exercise, Focus, Position, Tempo, format_dose
 from backex.ui.catalogue_view import exercise_card, exercise_list, group_by_focus
 
 
@@ -97,6 +98,20 @@ def test_narrow_list_keeps_wrapped_details_indented(catalogue: Catalogue) -> Non
         "  prone · level 1 · 5 x 5 s hold each",
         "  side",
     ]
+
+
+@pytest.mark.parametrize("width", [40, 50, 69, 70, 75, 80, 99, 100, 130])
+def test_list_never_cuts_a_word_at_any_width(catalogue: Catalogue, width: int) -> None:
+    def tokens(text: str) -> Counter[str]:
+        return Counter(word.strip("()") for word in text.split())
+
+    groups = group_by_focus(list(catalogue))
+    shown = tokens(flat(render(exercise_list(groups, width), width)))
+    expected = tokens(
+        " ".join(f"{e.name} {e.id} {e.position} {format_dose(e.dose)}" for e in catalogue)
+    )
+    missing = {word: n - shown[word] for word, n in expected.items() if shown[word] < n}
+    assert missing == {}
 
 
 # ---------------------------------------------------------------- show

@@ -35,23 +35,28 @@ def group_by_focus(
 
 
 def _list_table(exercises: Sequence[Exercise], width: int) -> Table:
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=(0, 2, 0, 0))
-    separate_id = width >= WIDE
-    # An id is what people type, so it is never cut: its cell is at least as wide as it.
-    id_width = 16 if separate_id else max(16, *(len(e.id) for e in exercises))
-    table.add_column("Exercise" if separate_id else "Exercise / id", min_width=id_width)
-    if separate_id:
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=(0, 1, 0, 0))
+    doses = [format_dose(e.dose) for e in exercises]
+    if width >= WIDE:
+        table.add_column("Exercise", min_width=16)
         table.add_column("id", style="cyan", no_wrap=True)
+    else:
+        # The id sits under the name and is what people type, so it is never cut: the
+        # column is as wide as the longest id, wider when the name fits the line.
+        positions = max(len("Position"), *(len(e.position) for e in exercises))
+        others = positions + len("Level") + max(map(len, doses))
+        name_width = min(max(len(e.name) for e in exercises), width - others - 3 * 2)
+        table.add_column("Exercise / id", width=max(name_width, *(len(e.id) for e in exercises)))
     table.add_column("Position", no_wrap=True)
     table.add_column("Level", justify="center", no_wrap=True)
-    table.add_column("Dose", min_width=12)
-    for e in exercises:
+    table.add_column("Dose")
+    for e, dose in zip(exercises, doses, strict=True):
         name = Text(e.name, style="bold")
-        if separate_id:
-            table.add_row(name, e.id, str(e.position), str(e.level), format_dose(e.dose))
+        if width >= WIDE:
+            table.add_row(name, e.id, str(e.position), str(e.level), dose)
         else:
             cell = Text.assemble(name, "\n", (e.id, "cyan"))
-            table.add_row(cell, str(e.position), str(e.level), format_dose(e.dose))
+            table.add_row(cell, str(e.position), str(e.level), dose)
     return table
 
 
