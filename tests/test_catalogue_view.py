@@ -64,7 +64,7 @@ def test_list_at_80_columns_puts_the_id_under_the_name(catalogue: Catalogue, wid
     assert lines[bridge + 1] == "bridge"
     assert "Stretches" in lines
     assert "McKenzie series" in lines
-    assert "Prone on elbows prone 1 2 min hold" in lines
+    assert "Prone on elbows prone 1 120 s hold" in lines
     assert "single-knee-to-chest" in lines
     assert "quadruped-opposite-arm-leg-lift" in lines  # the longest id, whole
 
@@ -85,7 +85,7 @@ def test_narrow_list_stacks_lines(catalogue: Catalogue, width: int) -> None:
     assert lines[0] == "Core strengthening"
     bridge = lines.index("Bridge (bridge)")
     assert lines[bridge + 1] == "  supine · level 1 · 5 x 5 s hold"
-    assert "  prone · level 1 · 2 min hold" in lines
+    assert "  prone · level 1 · 120 s hold" in lines
     assert "McKenzie series" in lines
 
 
@@ -196,8 +196,8 @@ def test_card_with_rest_tempo_and_no_cautions() -> None:
         harder=("not-in-names",),
     )
     lines = words(render(exercise_card(exercise, {}), 80))
-    assert "Dose 2 sets of 5 x 1 min hold" in lines
+    assert "Dose 2 sets of 5 x 60 s hold" in lines
     assert "Rest 30 s between sets" in lines
-    assert "Tempo lift 2 s, hold 1 min, lower 3 s" in lines
+    assert "Tempo lift 2 s, hold 60 s, lower 3 s" in lines
     assert "Harder not-in-names (not-in-names)" in lines
     assert not any(line.startswith(("You need", "Cautions", "Easier")) for line in lines)

@@ -59,7 +59,7 @@ def test_list_rows_have_name_id_position_level_and_dose() -> None:
     lines = [" ".join(line.split()) for line in run("list").stdout.splitlines()]
     bridge = lines.index("Bridge supine 1 5 x 5 s hold")
     assert lines[bridge + 1] == "bridge"
-    assert "Prone lying prone 1 2 min hold" in lines
+    assert "Prone lying prone 1 120 s hold" in lines
 
 
 @pytest.mark.parametrize(

@@ -82,23 +82,16 @@ class Exercise:
     harder: tuple[str, ...] = ()
 
 
-def format_seconds(seconds: int) -> str:
-    """``30`` -> ``30 s``; whole minutes from one minute up: ``120`` -> ``2 min``."""
-    if seconds >= 60 and seconds % 60 == 0:
-        return f"{seconds // 60} min"
-    return f"{seconds} s"
-
-
 def format_dose(dose: Dose) -> str:
     """Say a dose the way a physiotherapist writes it: "10 x 5 s hold", "2 x 30 s each side"."""
     if dose.reps is not None and dose.hold_s is not None:
-        text = f"{dose.reps} x {format_seconds(dose.hold_s)} hold"
+        text = f"{dose.reps} x {dose.hold_s} s hold"
         if dose.sets > 1:
             text = f"{dose.sets} sets of {text}"
     elif dose.reps is not None:
         text = f"{dose.sets} x {dose.reps} reps" if dose.sets > 1 else f"{dose.reps} reps"
     else:
-        hold = format_seconds(dose.hold_s or 0)
+        hold = f"{dose.hold_s} s"
         text = f"{dose.sets} x {hold}" if dose.sets > 1 else f"{hold} hold"
     if dose.per_side:
         text += " each side"

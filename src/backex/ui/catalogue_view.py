@@ -9,7 +9,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from backex.exercise import Exercise, Focus, format_dose, format_seconds
+from backex.exercise import Exercise, Focus, format_dose
 
 NARROW = 70  # below this many columns, tables give way to stacked lines
 WIDE = 100  # from this many columns, the id gets a column of its own
@@ -109,11 +109,11 @@ def exercise_card(exercise: Exercise, names: dict[str, str]) -> RenderableType:
     dose = e.dose
     facts = [("Dose", format_dose(dose))]
     if dose.sets > 1 and dose.rest_s:
-        facts.append(("Rest", f"{format_seconds(dose.rest_s)} between sets"))
+        facts.append(("Rest", f"{dose.rest_s} s between sets"))
     if dose.tempo:
         tempo = f"lift {dose.tempo.lift_s} s"
         if dose.hold_s:
-            tempo += f", hold {format_seconds(dose.hold_s)}"
+            tempo += f", hold {dose.hold_s} s"
         facts.append(("Tempo", f"{tempo}, lower {dose.tempo.lower_s} s"))
     facts += [
         ("Position", str(e.position)),
