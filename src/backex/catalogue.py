@@ -62,12 +62,18 @@ class Catalogue:
         raise NotFoundError(f"no exercise called {query!r}", suggestions)
 
     def suggest(self, query: str, limit: int = 3) -> list[str]:
-        """Ids of exercises whose id, name or alias is close to ``query``."""
-        key = query.casefold()
-        matches = difflib.get_close_matches(key, list(self._index), n=limit * 3, cutoff=0.5)
-        prefix = [k for k in self._index if k.startswith(key) or key in k]
+        """Ids of exercises whose id, name or alias contains ``query``, else is close to it."""
+        key = " ".join(query.split()).casefold()
+        if not key:
+            return []
+        dashed = key.replace(" ", "-")
+        containing = [
+            e.id for e in self.exercises if any(key in k or dashed in k for k in _keys(e))
+        ]
+        if containing:
+            return containing[:limit]
         ids: list[str] = []
-        for match in [*matches, *prefix]:
+        for match in difflib.get_close_matches(key, list(self._index), n=limit * 3, cutoff=0.6):
             exercise_id = self._index[match].id
             if exercise_id not in ids:
                 ids.append(exercise_id)
@@ -92,6 +98,11 @@ class Catalogue:
         ]
 
 
+def _keys(exercise: Exercise) -> tuple[str, ...]:
+    """The casefolded id, name and aliases an exercise answers to."""
+    return (exercise.id, exercise.name.casefold(), *(a.casefold() for a in exercise.aliases))
+
+
 def load_catalogue(user_path: Path | None = None) -> Catalogue:
     """Built-in exercises extended by ``user_path`` (same id replaces), cached when valid."""
     builtin = builtin_catalogue_path()
@@ -108,7 +119,7 @@ def load_catalogue(user_path: Path | None = None) -> Catalogue:
 
 
 def _load_and_validate(builtin: Path, user_path: Path | None) -> tuple[Exercise, ...]:
-    from backex.schema import check_references, parse_exercises
+    from backex.schema import check_references, check_unique, parse_exercises
     from backex.yamlfile import read_yaml
 
     builtin_doc = read_yaml(builtin, BUILTIN_LABEL)
@@ -121,9 +132,11 @@ def _load_and_validate(builtin: Path, user_path: Path | None) -> tuple[Exercise,
     user_doc = read_yaml(user_path)
     extra = parse_exercises(user_doc)
     replaced = {e.id: e for e in extra}
+    kept = tuple(e for e in base if e.id not in replaced)
     merged = tuple(replaced.pop(e.id, e) for e in base) + tuple(replaced.values())
-    problems = check_references(extra, {e.id for e in merged}, user_doc)
     # A user file may replace an exercise that built-in ones point at; that still holds.
+    problems = check_unique(extra, user_doc, others=kept)
+    problems += check_references(extra, {e.id for e in merged}, user_doc)
     if problems:
         raise CatalogueError(problems)
     return merged

@@ -14,10 +14,18 @@ class UsageError(BackexError):
 
 
 class CatalogueError(BackexError):
-    """A catalogue (or plan) file is unreadable or invalid; one line per problem."""
+    """A catalogue (or plan) file is unreadable or invalid; one line per problem.
+
+    The message shows the first ``MAX_SHOWN`` problems; ``problems`` keeps them all.
+    """
+
+    MAX_SHOWN = 20
 
     def __init__(self, problems: list[str]) -> None:
-        super().__init__("\n".join(problems))
+        shown = problems[: self.MAX_SHOWN]
+        if len(problems) > self.MAX_SHOWN:
+            shown.append(f"... and {len(problems) - self.MAX_SHOWN} more problems")
+        super().__init__("\n".join(shown))
         self.problems = problems
 
 

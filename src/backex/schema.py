@@ -17,6 +17,10 @@ SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 Text = Annotated[str, Field(min_length=1, max_length=2000)]
 
+# Numbers and flags are strict (``strict=True``): "level: '2'", "level: 1.5" or "sets: true"
+# is a mistake in the file, not something to coerce. Enums and lists stay lax because YAML
+# gives strings and lists.
+
 
 class Strict(BaseModel):
     """Frozen, and unknown keys are an error."""
@@ -25,16 +29,16 @@ class Strict(BaseModel):
 
 
 class TempoModel(Strict):
-    lift_s: int = Field(ge=1, le=10)
-    lower_s: int = Field(ge=1, le=10)
+    lift_s: int = Field(ge=1, le=10, strict=True)
+    lower_s: int = Field(ge=1, le=10, strict=True)
 
 
 class DoseModel(Strict):
-    sets: int = Field(default=1, ge=1, le=10)
-    reps: int | None = Field(default=None, ge=1, le=50)
-    hold_s: int | None = Field(default=None, ge=1, le=600)
-    rest_s: int = Field(default=0, ge=0, le=300)
-    per_side: bool = False
+    sets: int = Field(default=1, ge=1, le=10, strict=True)
+    reps: int | None = Field(default=None, ge=1, le=50, strict=True)
+    hold_s: int | None = Field(default=None, ge=1, le=600, strict=True)
+    rest_s: int = Field(default=0, ge=0, le=300, strict=True)
+    per_side: bool = Field(default=False, strict=True)
     tempo: TempoModel | None = None
 
     @model_validator(mode="after")
@@ -55,7 +59,7 @@ class ExerciseModel(Strict):
     summary: Text
     focus: tuple[Focus, ...] = Field(min_length=1)
     position: Position
-    level: int = Field(ge=1, le=3)
+    level: int = Field(ge=1, le=3, strict=True)
     equipment: tuple[Equipment, ...] = ()
     dose: DoseModel
     steps: tuple[Text, ...] = Field(min_length=1)
@@ -101,9 +105,27 @@ class CatalogueModel(Strict):
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
 
+# Plain words for pydantic's type errors; the rest are handled in _message.
+TYPE_MESSAGES = {
+    "int_type": "must be a whole number",
+    "int_parsing": "must be a whole number",
+    "int_from_float": "must be a whole number",
+    "bool_type": "must be true or false",
+    "bool_parsing": "must be true or false",
+    "string_type": "must be text",
+    "tuple_type": "must be a list",
+    "list_type": "must be a list",
+    "dict_type": "must be a mapping of field: value",
+    "model_type": "must be a mapping of field: value",
+    "model_attributes_type": "must be a mapping of field: value",
+}
+
+
 def _message(error: Any) -> str:
     kind = error["type"]
     ctx = error.get("ctx") or {}
+    if kind in TYPE_MESSAGES:
+        return TYPE_MESSAGES[kind]
     if kind == "greater_than_equal":
         return f"must be at least {ctx['ge']}"
     if kind == "less_than_equal":
@@ -112,14 +134,29 @@ def _message(error: Any) -> str:
         return "unknown field"
     if kind == "missing":
         return "required field is missing"
-    if kind == "too_short":
+    if kind in ("too_short", "string_too_short"):
         return "must not be empty"
+    if kind == "string_too_long":
+        return f"must be at most {ctx.get('max_length')} characters"
     if kind == "enum":
         return f"must be one of: {ctx.get('expected', '')}".replace("'", "")
     if kind == "value_error":
         return str(ctx.get("error", error["msg"]))
     message: str = error["msg"]
     return message[0].lower() + message[1:]
+
+
+def _real_errors(errors: list[Any]) -> list[Any]:
+    """Drop a list's "must not be empty" when it only looks empty because its items failed."""
+    locs = [tuple(e["loc"]) for e in errors]
+    return [
+        error
+        for error, loc in zip(errors, locs, strict=True)
+        if not (
+            error["type"] == "too_short"
+            and any(other[: len(loc)] == loc and len(other) > len(loc) for other in locs)
+        )
+    ]
 
 
 def validate_document(document: YamlDocument, model: type[ModelT]) -> ModelT:
@@ -130,9 +167,8 @@ def validate_document(document: YamlDocument, model: type[ModelT]) -> ModelT:
         return model.model_validate(document.data)
     except ValidationError as exc:
         problems = []
-        for error in exc.errors():
+        for error in _real_errors(exc.errors()):
             loc = tuple(error["loc"])
-            # Tagged unions and "after" validators add non-field parts; keep real fields.
             where = document.where(loc)
             field = format_loc(loc) or "(top level)"
             problems.append(f"{where}: {field}: {_message(error)}")
@@ -149,32 +185,45 @@ def parse_exercises(document: YamlDocument) -> tuple[Exercise, ...]:
     return exercises
 
 
-def check_unique(exercises: tuple[Exercise, ...], document: YamlDocument) -> list[str]:
-    """Ids unique; names and aliases unique and not shadowing another exercise's id."""
+def check_unique(
+    exercises: tuple[Exercise, ...], document: YamlDocument, others: tuple[Exercise, ...] = ()
+) -> list[str]:
+    """Ids unique; each name or alias means one exercise only, here and among ``others``.
+
+    ``others`` are exercises from another file (the built-in ones a user file extends).
+    """
     problems: list[str] = []
     loc: tuple[str | int, ...]
-    ids: dict[str, int] = {}
+    owners: dict[str, str] = {}  # casefolded id, name or alias -> the id it means
+    for other in others:
+        for key in (other.id, other.name, *other.aliases):
+            owners.setdefault(key.casefold(), other.id)
+    first_index: dict[str, int] = {}
     for index, exercise in enumerate(exercises):
-        if exercise.id in ids:
-            loc = ("exercises", index, "id")
+        loc = ("exercises", index, "id")
+        if exercise.id in first_index:
             problems.append(
                 f"{document.where(loc)}: {format_loc(loc)}: duplicate id {exercise.id!r} "
-                f"(also exercises[{ids[exercise.id]}])"
+                f"(also exercises[{first_index[exercise.id]}])"
             )
-        ids.setdefault(exercise.id, index)
-    owners: dict[str, str] = {}
+        elif exercise.id in owners:
+            problems.append(
+                f"{document.where(loc)}: {format_loc(loc)}: {exercise.id!r} already names "
+                f"{owners[exercise.id]!r}"
+            )
+        first_index.setdefault(exercise.id, index)
+        owners.setdefault(exercise.id, exercise.id)
     for index, exercise in enumerate(exercises):
-        for alias_index, alias in enumerate(exercise.aliases):
-            key = alias.casefold()
-            owner = owners.get(key)
-            clash = key in ids and key != exercise.id
-            if (owner is not None and owner != exercise.id) or clash:
-                loc = ("exercises", index, "aliases", alias_index)
+        names: list[tuple[tuple[str | int, ...], str]] = [
+            (("exercises", index, "name"), exercise.name)
+        ]
+        names += [(("exercises", index, "aliases", i), a) for i, a in enumerate(exercise.aliases)]
+        for loc, name in names:
+            owner = owners.setdefault(name.casefold(), exercise.id)
+            if owner != exercise.id:
                 problems.append(
-                    f"{document.where(loc)}: {format_loc(loc)}: alias {alias!r} "
-                    f"is already used by {owner or alias.casefold()!r}"
+                    f"{document.where(loc)}: {format_loc(loc)}: {name!r} already names {owner!r}"
                 )
-            owners[key] = exercise.id
     return problems
 
 

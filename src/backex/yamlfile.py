@@ -1,18 +1,26 @@
 """Read a YAML file safely and remember where each value came from.
 
-Every file backex reads goes through here: size and alias-expansion limits, strict
-UTF-8, the C safe loader when present, and a map from field path to line:column so
-validation errors can say ``my.yaml:14:7: exercises[2].dose.hold_s: ...``.
+Every file backex reads goes through here: size, node-count and alias-expansion limits,
+strict UTF-8, the C safe loader when present, duplicate keys refused, and a map from field
+path to line:column so validation errors can say ``my.yaml:14:7: exercises[2].dose.hold_s``.
 """
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from backex.errors import CatalogueError
 
-# Far above any real catalogue (3,000 exercises is about 4 MiB), far below trouble.
-MAX_BYTES = 8 * 1024 * 1024
+# The built-in catalogue is about 32 KiB and 1,200 YAML nodes. The limits sit far above
+# any real catalogue (some 800 exercises) and far below what hurts: PyYAML keeps about
+# 300 bytes per composed node, so node counts are checked on the cheap event stream
+# before any node is built.
+MAX_BYTES = 2 * 1024 * 1024
+MAX_NODES = 50_000
+# Aliases let a node be reached many times; the walk over the document (and later the
+# validation) is capped at this many values, which stops an alias bomb early.
+MAX_VISITS = 4 * MAX_NODES
 
 Loc = tuple[str | int, ...]
 
@@ -28,15 +36,13 @@ class YamlDocument:
     def where(self, loc: Sequence[str | int]) -> str:
         """``label:line:col`` for the deepest known part of ``loc``, else ``label``."""
         path = tuple(loc)
-        while path:
+        while True:
             if path in self.marks:
                 line, col = self.marks[path]
                 return f"{self.label}:{line}:{col}"
+            if not path:
+                return self.label
             path = path[:-1]
-        if () in self.marks:
-            line, col = self.marks[()]
-            return f"{self.label}:{line}:{col}"
-        return self.label
 
 
 def format_loc(loc: Sequence[str | int]) -> str:
@@ -63,7 +69,7 @@ def read_yaml(path: Path, label: str | None = None) -> YamlDocument:
     except OSError as exc:
         raise CatalogueError([f"{name}: cannot read: {exc.strerror or exc}"]) from None
     if len(raw) > MAX_BYTES:
-        raise CatalogueError([f"{name}: file is larger than {MAX_BYTES // (1024 * 1024)} MiB"])
+        raise CatalogueError([f"{name}: refused: larger than {MAX_BYTES // (1024 * 1024)} MiB"])
     return parse_yaml(raw, name)
 
 
@@ -82,52 +88,83 @@ def parse_yaml(raw: bytes, label: str) -> YamlDocument:
         raise CatalogueError([f"{label}: file is empty"])
 
     loader_class = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    loader = loader_class(text)
     try:
-        node = loader.get_single_node()
-        if node is None:
-            raise CatalogueError([f"{label}: file is empty"])
-        # Without aliases a document has fewer nodes than characters; an alias bomb
-        # revisits shared nodes exponentially often, so cap the walk by the text size.
-        marks = _collect_marks(node, label, max_visits=4 * len(text) + 10_000)
-        data = loader.construct_document(node)
+        _check_node_count(text, label, loader_class)
+        loader = loader_class(text)
+        try:
+            node = loader.get_single_node()
+            if node is None:
+                raise CatalogueError([f"{label}: file is empty"])
+            marks = _collect_marks(node, label)
+            data = loader.construct_document(node)
+        finally:
+            loader.dispose()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "invalid YAML"
         where = f"{label}:{mark.line + 1}:{mark.column + 1}" if mark else label
         raise CatalogueError([f"{where}: invalid YAML: {problem}"]) from None
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1
+        col = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        raise CatalogueError([f"{label}:{line}:{col}: invalid YAML: {exc.reason}"]) from None
     except yaml.YAMLError as exc:
-        raise CatalogueError([f"{label}: invalid YAML: {exc}"]) from None
+        first_line = str(exc).splitlines()[0] if str(exc) else "cannot parse"
+        raise CatalogueError([f"{label}: invalid YAML: {first_line}"]) from None
     except RecursionError:
-        raise CatalogueError([f"{label}: YAML nested too deeply"]) from None
-    finally:
-        loader.dispose()
+        raise CatalogueError([f"{label}: refused: YAML nested too deeply"]) from None
     return YamlDocument(label, data, marks)
 
 
-def _collect_marks(root: object, label: str, max_visits: int) -> dict[Loc, tuple[int, int]]:
+def _check_node_count(text: str, label: str, loader_class: Any) -> None:
+    """Refuse a document with too many nodes while only events exist, not nodes."""
+    import yaml
+
+    count = 0
+    for event in yaml.parse(text, Loader=loader_class):
+        if isinstance(event, yaml.NodeEvent):  # scalars, aliases, sequence/mapping starts
+            count += 1
+            if count > MAX_NODES:
+                mark = event.start_mark
+                where = f"{label}:{mark.line + 1}:{mark.column + 1}" if mark else label
+                raise CatalogueError([f"{where}: refused: more than {MAX_NODES:,} YAML values"])
+
+
+def _collect_marks(root: object, label: str) -> dict[Loc, tuple[int, int]]:
+    """Map each field path to its line:column; refuse duplicate keys and alias bombs."""
     import yaml
 
     marks: dict[Loc, tuple[int, int]] = {}
+    duplicates: list[tuple[int, int, str]] = []
     stack: list[tuple[Loc, yaml.Node]] = [((), root)]  # type: ignore[list-item]
     visits = 0
     while stack:
         loc, node = stack.pop()
         visits += 1
-        if visits > max_visits:
+        if visits > MAX_VISITS:
             raise CatalogueError(
-                [f"{label}: refused: too many YAML nodes (an alias expansion bomb?)"]
+                [f"{label}: refused: aliases expand to more than {MAX_VISITS:,} YAML values"]
             )
         marks.setdefault(loc, (node.start_mark.line + 1, node.start_mark.column + 1))
         if isinstance(node, yaml.MappingNode):
+            seen: set[str] = set()
             for key_node, value_node in node.value:
                 key = key_node.value if isinstance(key_node, yaml.ScalarNode) else "?"
                 child = (*loc, key)
-                marks.setdefault(
-                    child, (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-                )
+                at = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+                if key in seen and key != "<<":
+                    duplicates.append((*at, format_loc(child)))
+                seen.add(key)
+                marks.setdefault(child, at)
                 stack.append((child, value_node))
         elif isinstance(node, yaml.SequenceNode):
             for index, item in enumerate(node.value):
                 stack.append(((*loc, index), item))
+    if duplicates:
+        raise CatalogueError(
+            [
+                f"{label}:{line}:{col}: {path}: duplicate key"
+                for line, col, path in sorted(duplicates)
+            ]
+        )
     return marks

@@ -28,6 +28,7 @@ CatalogueOption = Annotated[
     Path | None,
     typer.Option(
         "--catalogue",
+        metavar="PATH",
         envvar=CATALOGUE_ENV,
         help="A YAML file of your own exercises; they extend the built-in ones.",
         dir_okay=True,

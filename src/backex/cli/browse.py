@@ -9,6 +9,9 @@ from backex.catalogue import Catalogue, load_catalogue
 from backex.cli.app import CatalogueOption, JsonOption, app, guarded
 from backex.exercise import Focus, Position, exercise_to_dict
 
+FOCUS_HELP = "Only this focus (repeatable): " + ", ".join(Focus) + "."
+POSITION_HELP = "Only this body position: " + ", ".join(Position) + "."
+
 
 def _complete_exercise(incomplete: str) -> list[str]:
     try:
@@ -22,13 +25,15 @@ def _complete_exercise(incomplete: str) -> list[str]:
 @guarded
 def list_exercises(
     focus: Annotated[
-        list[Focus] | None, typer.Option("--focus", "-f", help="Only this focus (repeatable).")
+        list[Focus] | None, typer.Option("--focus", "-f", metavar="FOCUS", help=FOCUS_HELP)
     ] = None,
     level: Annotated[
-        int | None, typer.Option("--level", "-l", min=1, max=3, help="Only this level (1-3).")
+        int | None,
+        typer.Option("--level", "-l", min=1, max=3, metavar="LEVEL", help="Only this level."),
     ] = None,
     position: Annotated[
-        Position | None, typer.Option("--position", "-p", help="Only this body position.")
+        Position | None,
+        typer.Option("--position", "-p", metavar="POSITION", help=POSITION_HELP),
     ] = None,
     catalogue_path: CatalogueOption = None,
     as_json: JsonOption = False,
@@ -49,7 +54,8 @@ def list_exercises(
         output.error("no exercise matches those filters")
         raise typer.Exit(1)
     console.print(exercise_list(group_by_focus(chosen, focus), console.width))
-    console.print(f"{len(chosen)} exercises. Details: backex show <id>")
+    count = f"{len(chosen)} exercise" + ("" if len(chosen) == 1 else "s")
+    console.print(f"{count}. Details: backex show <id>", markup=False)
 
 
 @app.command("show")
@@ -58,6 +64,7 @@ def show_exercise(
     exercise: Annotated[
         str,
         typer.Argument(
+            metavar="EXERCISE",
             help="Exercise id, name or alias (any case).",
             autocompletion=_complete_exercise,
             show_default=False,

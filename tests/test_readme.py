@@ -1,0 +1,70 @@
+"""The README's promises: two set-up commands, CI runs the test one, real output."""
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from backex.catalogue import load_catalogue
+
+ROOT = Path(__file__).resolve().parents[1]
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+INSTALL_AND_RUN = (
+    "python3 -m venv .venv && .venv/bin/pip install . && .venv/bin/backex routine --focus core"
+)
+INSTALL_AND_TEST = (
+    "python3 -m venv .venv && .venv/bin/pip install -q -e '.[test]' && .venv/bin/pytest"
+)
+
+
+def _blocks(language: str) -> list[str]:
+    return re.findall(rf"```{language}\n(.*?)```", README, flags=re.DOTALL)
+
+
+def test_opens_with_a_tagline_and_the_two_set_up_commands() -> None:
+    lines = README.splitlines()
+    assert lines[0] == "# backex"
+    assert lines[2].startswith("A command-line coach for home back-care exercises")
+    set_up = README.split("## ", 1)[0]
+    assert re.findall(r"```sh\n(.*?)\n```", set_up, flags=re.DOTALL) == [
+        INSTALL_AND_RUN,
+        INSTALL_AND_TEST,
+    ]
+
+
+def test_ci_runs_the_readme_test_command_verbatim() -> None:
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    assert INSTALL_AND_TEST in ci
+    assert "set -euo pipefail" in ci
+
+
+@pytest.mark.parametrize("command", [["list"], ["show", "bridge"], ["show", "brige"]])
+def test_output_shown_is_what_backex_prints(command: list[str], isolated_home: Path) -> None:
+    shown = next(
+        block for block in _blocks("console") if block.startswith(f"$ backex {' '.join(command)}\n")
+    )
+    env = {**os.environ, "BACKEX_HOME": str(isolated_home), "NO_COLOR": "1", "COLUMNS": "80"}
+    result = subprocess.run(
+        [sys.executable, "-m", "backex", *command],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    printed = "".join(line.rstrip() + "\n" for line in (result.stdout + result.stderr).splitlines())
+    assert shown.split("\n", 1)[1] == printed, (
+        "README output is stale; regenerate it with "
+        f"NO_COLOR=1 COLUMNS=80 backex {' '.join(command)} | sed 's/ *$//'"
+    )
+
+
+def test_the_user_catalogue_example_is_valid(tmp_path: Path) -> None:
+    (example,) = _blocks("yaml")
+    path = tmp_path / "mine.yaml"
+    path.write_text(example, encoding="utf-8")
+    assert load_catalogue(path).get("wall squat").id == "wall-sit"
