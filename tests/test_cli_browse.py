@@ -305,11 +305,11 @@ BAD_CATALOGUES = [
     pytest.param(None, ["{path}: file not found"], id="missing"),
     pytest.param(
         _alias_bomb().encode(),
-        ["{path}: refused: aliases expand to more than 200,000 YAML values"],
+        ["{path}: refused: aliases expand to more than 1,000,000 YAML values"],
         id="alias-bomb",
     ),
     pytest.param(
-        b"#" * (yamlfile.MAX_BYTES + 1), ["{path}: refused: larger than 2 MiB"], id="too-large"
+        b"#" * (yamlfile.MAX_BYTES + 1), ["{path}: refused: larger than 8 MiB"], id="too-large"
     ),
 ]
 

@@ -11,8 +11,8 @@ from backex.yamlfile import parse_yaml
 
 def _parse(text: str) -> list[str]:
     """Every problem a catalogue text has, within the file, or [] when it is valid."""
-    document = parse_yaml(text.encode(), "c.yaml")
     try:
+        document = parse_yaml(text.encode(), "c.yaml")
         exercises = parse_exercises(document)
     except CatalogueError as exc:
         return exc.problems

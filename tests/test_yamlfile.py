@@ -92,7 +92,7 @@ def test_alias_bomb_is_refused() -> None:
     with pytest.raises(CatalogueError) as caught:
         parse_yaml(bomb, "bomb.yaml")
     assert caught.value.problems == [
-        "bomb.yaml: refused: aliases expand to more than 200,000 YAML values"
+        "bomb.yaml: refused: aliases expand to more than 1,000,000 YAML values"
     ]
 
 
@@ -101,9 +101,11 @@ def test_too_many_nodes_is_refused_before_nodes_are_built() -> None:
     assert len(raw) < yamlfile.MAX_BYTES
     with pytest.raises(CatalogueError) as caught:
         parse_yaml(raw, "flat.yaml")
-    # The 50,001st value: the mapping, its key "a", the list, then 49,998 items in.
+    # The first value past the cap: the mapping, its key "a", the list, then the items.
     column = 5 + 2 * (yamlfile.MAX_NODES - 3)
-    assert caught.value.problems == [f"flat.yaml:1:{column}: refused: more than 50,000 YAML values"]
+    assert caught.value.problems == [
+        f"flat.yaml:1:{column}: refused: more than 250,000 YAML values"
+    ]
 
 
 def test_deep_nesting_is_refused() -> None:
@@ -170,7 +172,7 @@ def test_read_too_large_file_is_refused_without_parsing(tmp_path: Path) -> None:
     path.write_bytes(b"# x\n" * (yamlfile.MAX_BYTES // 4 + 1))
     with pytest.raises(CatalogueError) as caught:
         read_yaml(path)
-    assert caught.value.problems == [f"{path}: refused: larger than 2 MiB"]
+    assert caught.value.problems == [f"{path}: refused: larger than 8 MiB"]
 
 
 def test_read_labels_with_the_path_by_default(tmp_path: Path) -> None:

@@ -13,11 +13,11 @@ from typing import Any
 from backex.errors import CatalogueError
 
 # The built-in catalogue is about 32 KiB and 1,200 YAML nodes. The limits sit far above
-# any real catalogue (some 800 exercises) and far below what hurts: PyYAML keeps about
-# 300 bytes per composed node, so node counts are checked on the cheap event stream
-# before any node is built.
-MAX_BYTES = 2 * 1024 * 1024
-MAX_NODES = 50_000
+# any real catalogue (3,000 exercises: 4.4 MB, about 130,000 values) and below what hurts:
+# PyYAML keeps about 300 bytes per composed node, so node counts are checked on the cheap
+# event stream before any node is built.
+MAX_BYTES = 8 * 1024 * 1024
+MAX_NODES = 250_000
 # Aliases let a node be reached many times; the walk over the document (and later the
 # validation) is capped at this many values, which stops an alias bomb early.
 MAX_VISITS = 4 * MAX_NODES
@@ -123,6 +123,11 @@ def _check_node_count(text: str, label: str, loader_class: Any) -> None:
     count = 0
     for event in yaml.parse(text, Loader=loader_class):
         if isinstance(event, yaml.NodeEvent):  # scalars, aliases, sequence/mapping starts
+            if count == 0 and not isinstance(event, yaml.MappingStartEvent):
+                # Every file backex reads is a mapping; say so before building the rest.
+                mark = event.start_mark
+                where = f"{label}:{mark.line + 1}:{mark.column + 1}" if mark else label
+                raise CatalogueError([f"{where}: expected a mapping at the top level"])
             count += 1
             if count > MAX_NODES:
                 mark = event.start_mark
