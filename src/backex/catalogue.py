@@ -1,6 +1,5 @@
 """The exercise catalogue: the built-in file plus an optional user file, and look-ups."""
 
-import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -63,6 +62,8 @@ class Catalogue:
 
     def suggest(self, query: str, limit: int = 3) -> list[str]:
         """Ids of exercises whose id, name or alias is close to ``query``."""
+        import difflib  # only a miss pays for it
+
         key = query.casefold()
         matches = difflib.get_close_matches(key, list(self._index), n=limit * 3, cutoff=0.5)
         prefix = [k for k in self._index if k.startswith(key) or key in k]

@@ -4,7 +4,6 @@ from collections.abc import Sequence
 
 from rich.console import Group, RenderableType
 from rich.panel import Panel
-from rich.table import Table
 from rich.text import Text
 
 from backex.exercise import Exercise, Focus, format_dose
@@ -33,6 +32,8 @@ def group_by_focus(
 
 def exercise_list(groups: dict[Focus, list[Exercise]], width: int) -> RenderableType:
     """The ``backex list`` view: one table per focus, or stacked lines when narrow."""
+    from rich.table import Table  # `show` does not need it
+
     parts: list[RenderableType] = []
     for focus, exercises in groups.items():
         title = FOCUS_TITLES[focus]
