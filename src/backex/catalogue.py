@@ -1,6 +1,8 @@
 """The exercise catalogue: the built-in file plus an optional user file, and look-ups."""
 
-from collections.abc import Iterable
+import gc
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -102,10 +104,25 @@ def load_catalogue(user_path: Path | None = None) -> Catalogue:
         cached = catalogue_cache.read(sources, key)
         if cached is not None:
             return Catalogue(cached)
-    exercises = _load_and_validate(builtin, user_path)
+    with _gc_paused():
+        exercises = _load_and_validate(builtin, user_path)
     if key is not None:
         catalogue_cache.write(sources, key, exercises)
     return Catalogue(exercises)
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    # Parsing makes hundreds of thousands of objects that all live until the load
+    # ends; the cyclic collector would rescan them over and over for nothing (a
+    # 3,000-exercise file: 2.0-2.9 s to load with it, 0.8-1.2 s without).
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _load_and_validate(builtin: Path, user_path: Path | None) -> tuple[Exercise, ...]:
