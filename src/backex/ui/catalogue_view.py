@@ -52,7 +52,14 @@ def exercise_list(groups: dict[Focus, list[Exercise]], width: int) -> Renderable
         table.add_column("Level", justify="center")
         table.add_column("Dose")
         for e in exercises:
-            table.add_row(e.name, e.id, str(e.position), str(e.level), format_dose(e.dose))
+            # Text, not str: a name like "Bridge [hold]" is not Rich markup.
+            table.add_row(
+                Text(e.name),
+                Text(e.id),
+                Text(str(e.position)),
+                Text(str(e.level)),
+                Text(format_dose(e.dose)),
+            )
         parts.append(table)
         parts.append(Text(""))
     return Group(*parts)
