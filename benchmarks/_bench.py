@@ -51,6 +51,10 @@ def clean_env(home: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("BACKEX_", "_BACKEX_"))}
     env.pop("COMP_WORDS", None)
     env.pop("COMP_CWORD", None)
+    # Measure what users run: Python's default bytecode cache. With this set (some CI
+    # and sandboxes do), an editable install recompiles backex on every start, which
+    # no installed wheel does (pip compiles it at install time).
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     env.update(BACKEX_HOME=str(home), COLUMNS="80", LINES="25", NO_COLOR="1")
     return env
 
@@ -114,7 +118,8 @@ def machine_line() -> str:
     """One line naming what the numbers were measured on."""
     return (
         f"{platform.python_implementation()} {platform.python_version()} on "
-        f"{platform.system()} {platform.machine()}, {os.cpu_count()} CPUs"
+        f"{platform.system()} {platform.machine()}, {os.cpu_count()} CPUs; "
+        "bytecode cache on"
     )
 
 
