@@ -1,25 +1,36 @@
 """A cache of the validated catalogue, so ordinary start-ups skip YAML and pydantic.
 
-Keyed by schema version, program version and each source file's path, mtime and
-size. Written atomically; any problem reading it means a full load instead.
+Keyed by schema version, the shape of the exercise records, program and Python
+version, and each source file's path, mtime and size. Written atomically; any problem
+reading it means a full load instead, and any problem writing it is ignored.
 """
 
-import hashlib
 import os
 import pickle
-import tempfile
+import sys
+import zlib
 from pathlib import Path
 
 from backex import __version__, paths
-from backex.exercise import Exercise
+from backex.exercise import Dose, Exercise, Tempo
 
-# Bump when the exercise records change shape.
+# Bump when the meaning of a record changes without its fields changing.
 SCHEMA_VERSION = 1
+
+# A new or renamed field in a record changes the key by itself.
+_RECORD_SHAPE = ",".join(
+    f"{record.__name__}({'|'.join(record.__slots__)})" for record in (Exercise, Dose, Tempo)
+)
 
 
 def cache_key(sources: list[Path]) -> str | None:
     """A key that changes whenever any source file or the program changes."""
-    parts = [f"schema={SCHEMA_VERSION}", f"backex={__version__}"]
+    parts = [
+        f"schema={SCHEMA_VERSION}",
+        f"records={_RECORD_SHAPE}",
+        f"backex={__version__}",
+        f"python={sys.version_info[0]}.{sys.version_info[1]}",
+    ]
     for source in sources:
         try:
             stat = source.stat()
@@ -29,17 +40,22 @@ def cache_key(sources: list[Path]) -> str | None:
     return "\n".join(parts)
 
 
-def _cache_file(sources: list[Path]) -> Path:
-    name = hashlib.sha256("\n".join(str(s.resolve()) for s in sources).encode()).hexdigest()
-    return paths.cache_dir() / f"catalogue-{name[:16]}.pickle"
+def cache_file(sources: list[Path]) -> Path:
+    """Where the cache for ``sources`` lives: one file per combination of sources.
+
+    The name only spreads combinations over files (zlib is already loaded, hashlib
+    would cost 3 ms); two combinations sharing a name just miss each other's key.
+    """
+    joined = "\n".join(str(s.resolve()) for s in sources).encode()
+    return paths.cache_dir() / f"catalogue-{zlib.crc32(joined):08x}.pickle"
 
 
 def read(sources: list[Path], key: str) -> tuple[Exercise, ...] | None:
     """The cached exercises for ``key``, or None on a miss or any read problem."""
     try:
         # Our own file in the user's own cache folder, written by write() below.
-        stored_key, exercises = pickle.loads(_cache_file(sources).read_bytes())
-    except Exception:  # a corrupt or foreign cache is just a miss
+        stored_key, exercises = pickle.loads(cache_file(sources).read_bytes())
+    except Exception:  # a missing, corrupt or foreign cache is just a miss
         return None
     if stored_key != key or not isinstance(exercises, tuple):
         return None
@@ -49,9 +65,11 @@ def read(sources: list[Path], key: str) -> tuple[Exercise, ...] | None:
 
 
 def write(sources: list[Path], key: str, exercises: tuple[Exercise, ...]) -> None:
-    """Store ``exercises`` under ``key``; silently skip if the folder is not writable."""
-    target = _cache_file(sources)
+    """Store ``exercises`` under ``key``; silently skip if that is not possible."""
+    import tempfile  # only a cache miss writes
+
     try:
+        target = cache_file(sources)
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".catalogue-", suffix=".tmp")
         try:
@@ -61,5 +79,5 @@ def write(sources: list[Path], key: str, exercises: tuple[Exercise, ...]) -> Non
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
-    except OSError:
+    except (OSError, RuntimeError):  # unwritable folder, full disk, no home folder
         pass

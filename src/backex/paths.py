@@ -1,9 +1,11 @@
 """Where backex keeps its own files: ``BACKEX_HOME`` or the platform's user folders."""
 
 import os
+import sys
 from pathlib import Path
 
 HOME_ENV = "BACKEX_HOME"
+APP_NAME = "backex"
 
 
 def _home_override() -> Path | None:
@@ -11,14 +13,37 @@ def _home_override() -> Path | None:
     return Path(value).expanduser() if value else None
 
 
+def _linux_xdg(env_var: str, default: str) -> Path | None:
+    """The XDG folder platformdirs would give on plain Linux, or None when unsure.
+
+    Every ``show`` and ``list`` looks up the cache folder; importing platformdirs for
+    it costs about 5 ms of a 100 ms start-up. The common case (an absolute XDG
+    variable or an absolute ``HOME``) is answered here; anything else (Android, a
+    relative or missing ``HOME``) is left to platformdirs, and a test keeps the two
+    in agreement.
+    """
+    if sys.platform != "linux" or "ANDROID_DATA" in os.environ:
+        return None
+    xdg = os.environ.get(env_var, "")
+    if Path(xdg).is_absolute():
+        return Path(xdg) / APP_NAME
+    home = os.environ.get("HOME", "")
+    if Path(home).is_absolute():
+        return Path(home.rstrip("/") + "/" + default) / APP_NAME
+    return None
+
+
 def data_dir() -> Path:
     """Folder for the history database and remembered answers."""
     home = _home_override()
     if home is not None:
         return home / "data"
-    import platformdirs  # only paid for on the paths that need it
+    found = _linux_xdg("XDG_DATA_HOME", ".local/share")
+    if found is not None:
+        return found
+    import platformdirs  # only paid for where the rule above does not answer
 
-    return Path(platformdirs.user_data_dir("backex", appauthor=False))
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
 def cache_dir() -> Path:
@@ -26,9 +51,12 @@ def cache_dir() -> Path:
     home = _home_override()
     if home is not None:
         return home / "cache"
+    found = _linux_xdg("XDG_CACHE_HOME", ".cache")
+    if found is not None:
+        return found
     import platformdirs
 
-    return Path(platformdirs.user_cache_dir("backex", appauthor=False))
+    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
 
 
 def config_dir() -> Path:
@@ -36,6 +64,9 @@ def config_dir() -> Path:
     home = _home_override()
     if home is not None:
         return home / "config"
+    found = _linux_xdg("XDG_CONFIG_HOME", ".config")
+    if found is not None:
+        return found
     import platformdirs
 
-    return Path(platformdirs.user_config_dir("backex", appauthor=False))
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))

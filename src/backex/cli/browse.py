@@ -1,6 +1,5 @@
 """``backex list`` and ``backex show``: browse the catalogue."""
 
-import json
 from typing import Annotated
 
 import typer
@@ -42,6 +41,8 @@ def list_exercises(
     catalogue = load_catalogue(catalogue_path)
     chosen = catalogue.filter(focus=focus, level=level, position=position)
     if as_json:
+        import json
+
         from backex.ui.output import print_text
 
         print_text(json.dumps([exercise_to_dict(e) for e in chosen], indent=2))
@@ -77,6 +78,8 @@ def show_exercise(
     catalogue: Catalogue = load_catalogue(catalogue_path)
     found = catalogue.get(exercise)
     if as_json:
+        import json
+
         from backex.ui.output import print_text
 
         print_text(json.dumps(exercise_to_dict(found), indent=2))
