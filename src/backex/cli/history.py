@@ -1,11 +1,12 @@
 """``backex history``: what was done, the streak, days per week, and the pain trend."""
 
 from datetime import timedelta
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from backex.cli.app import JsonOption, app, guarded
+from backex.cli.app import CatalogueOption, JsonOption, app, guarded
 from backex.errors import UsageError
 
 PAIN_CHART_DAYS = 14
@@ -27,6 +28,15 @@ def history_command(
     limit: Annotated[
         int, typer.Option("--limit", min=1, help="Sessions listed in the table.")
     ] = 10,
+    plan_path: Annotated[
+        Path | None,
+        typer.Option(
+            "--plan",
+            help="A plan file: sessions done with it against the sessions its frequency plans.",
+            show_default=False,
+        ),
+    ] = None,
+    catalogue_path: CatalogueOption = None,
 ) -> None:
     """Recent sessions, your streak, days per week and the pain trend; or the full log."""
     from backex import history
@@ -35,17 +45,37 @@ def history_command(
 
     if as_json and as_csv:
         raise UsageError("choose one of --json and --csv")
+    if as_csv and plan_path is not None:
+        raise UsageError("--plan works with the table and --json, not with --csv")
     today = history.local_now().date()
     first_day = today - timedelta(days=days - 1) if days else None
     everything = stored_sessions()
     sessions = [s for s in everything if first_day is None or s.started_at.date() >= first_day]
-    if as_json or as_csv:
-        output.print_text(log_json(sessions) if as_json else log_csv(sessions))
+    plan = None
+    if plan_path is not None:
+        from backex.adherence import adherence
+        from backex.catalogue import load_catalogue
+        from backex.prescription import load_prescription
+
+        prescription = load_prescription(plan_path, load_catalogue(catalogue_path))
+        plan = adherence(everything, prescription.name, prescription.frequency, today)
+    if as_csv:
+        output.print_text(log_csv(sessions))
+        return
+    if as_json:
+        if plan is None:
+            output.print_text(log_json(sessions))
+        else:
+            from backex.adherence import adherence_to_dict
+
+            output.print_text(log_json(sessions, adherence=adherence_to_dict(plan)))
         return
     if not sessions:
-        from backex.ui.history_view import no_history
+        from backex.ui.history_view import adherence_summary, no_history
 
         output.stdout().print(no_history(days if everything else None))
+        if plan is not None and everything:
+            output.stdout().print(adherence_summary(plan))
         return
     from backex import progress
     from backex.ui.history_view import history_page
@@ -62,5 +92,6 @@ def history_command(
             pain,
             today,
             console.width,
+            plan,
         )
     )
