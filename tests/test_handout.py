@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from prescription_helpers import small_catalogue
 
+from backex import safety
 from backex.handout import SAFETY, build_handout, handout_for_prescription, tick_grid
 from backex.handout_render import render_html, render_markdown
 from backex.prescription import (
@@ -149,7 +150,7 @@ def test_html_exercises_steps_red_flags_and_grid(handout) -> None:  # type: igno
         list(catalogue.get("bridge").steps),
     ]
     assert SAFETY.title in page.h2
-    assert page.red_flags == [*SAFETY.emergency, *SAFETY.urgent]
+    assert page.red_flags == [flag.sign for flag in safety.RED_FLAGS]
     assert page.head_cells[0] == "Session"
     assert len(page.head_cells[1:]) == 14 * 2  # "Mon" and "3 Mar" per day column
     assert page.head_cells[1:3] == ["Mon", "3 Mar"]
@@ -186,8 +187,8 @@ def test_markdown_headings_lists_and_grid(handout) -> None:  # type: ignore[no-u
     steps = re.findall(r"^(\d+)\. (.+)$", bridge, flags=re.MULTILINE)
     assert [text for _, text in steps] == list(small_catalogue().get("bridge").steps)
     assert [n for n, _ in steps] == [str(i) for i in range(1, len(steps) + 1)]
-    for item in SAFETY.emergency:
-        assert f"\n- {item}\n" in md
+    for flag in safety.RED_FLAGS:
+        assert f"\n- {flag.sign}\n" in md
     assert "> First paragraph, with <b>markup</b> that must stay text.\n>\n> Second" in md
     grid_rows = [line for line in md.splitlines() if line.startswith("| Morning |")]
     assert len(grid_rows) == 2  # one table per week
@@ -207,3 +208,28 @@ def _write(tmp_path: Path, frequency: str) -> Path:
         f"name: T\nfrequency: {frequency}\nexercises:\n  - id: bridge\n", encoding="utf-8"
     )
     return path
+
+
+def test_safety_box_is_backex_safety_in_both_formats(handout) -> None:  # type: ignore[no-untyped-def]
+    """The handout prints the same red flags, advice and rules as ``backex safety``."""
+    md = render_markdown(handout)
+    page = _Page()
+    page.feed(render_html(handout))
+    box = md.split(f"## {SAFETY.title}\n")[1].split("## Exercises\n")[0]
+    rules = md.split("## How to exercise safely\n")[1].split("## Exercises\n")[0]
+    emergency = [f.sign for f in safety.RED_FLAGS if f.urgency is safety.Urgency.EMERGENCY]
+    same_day = [f.sign for f in safety.RED_FLAGS if f.urgency is safety.Urgency.SAME_DAY]
+    assert box.startswith(
+        "\n".join(
+            ["", safety.EMERGENCY_INTRO, "", *(f"- {s}" for s in emergency), "",
+             f"**{safety.EMERGENCY_ADVICE}**", "", safety.SAME_DAY_INTRO, "",
+             *(f"- {s}" for s in same_day), "", safety.SAME_DAY_ADVICE, ""]
+        )
+    )  # fmt: skip
+    assert [line[2:] for line in rules.splitlines() if line.startswith("- ")] == list(
+        safety.RULES_OF_PRACTICE
+    )
+    for text in (safety.EMERGENCY_ADVICE, safety.SAME_DAY_ADVICE, *safety.RULES_OF_PRACTICE):
+        assert text in page.text
+    for source in (*safety.SOURCES, *safety.RULES_SOURCES):
+        assert source in md and source in page.text

@@ -159,6 +159,17 @@ def test_session_without_a_plan_list_counts_recorded_exercises() -> None:
         1, datetime(2025, 3, 9, 8, tzinfo=TZ), None, ("core",), None, "my plan", False,
         None, None, (),
     )  # fmt: skip
-    assert render(history_view.sessions_table([record], 80), 80)[3] == (
-        "2025-03-09 08:00   my plan   0/0 done    - → -   not finished"
-    )
+    assert render(history_view.sessions_table([record], 80), 80) == [
+        "Recent sessions",
+        "Started            Plan or focus   Exercises   Pain    Status",
+        "─" * 67,
+        "2025-03-09 08:00   my plan         0/0 done    - → -   not finished",
+        'Plan followed: "my plan".',
+        "To compare with a plan's frequency: backex history --plan FILE",
+    ]
+    assert render(history_view.sessions_table([record], 40, hint=False), 40) == [
+        "Recent sessions",
+        "2025-03-09 08:00  my plan",
+        "  0/0 done · pain - → - · not finished",
+        'Plan followed: "my plan".',
+    ]

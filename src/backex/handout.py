@@ -9,6 +9,7 @@
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from backex import safety
 from backex.exercise import Dose, format_dose
 from backex.plan import Plan
 from backex.prescription import (
@@ -29,48 +30,30 @@ class SafetyText:
     title: str
     emergency_intro: str
     emergency: tuple[str, ...]
+    emergency_advice: str
     urgent_intro: str
     urgent: tuple[str, ...]
+    urgent_advice: str
     rules: tuple[str, ...]
     sources: str
 
 
-# The one copy of the safety text in handouts, from REFERENCES.md ("Red flags: stop and
-# seek urgent care" and "Rules of practice"), in our own words. When backex.safety
-# (issue 4) lands, take it from there instead so the two can never differ.
-SAFETY = SafetyText(
-    title="Stop and get urgent help",
-    emergency_intro=(
-        "Any of these with back pain means emergency care now, not exercise "
-        "(UK: A&E or 999; elsewhere: your local emergency number):"
-    ),
-    emergency=(
-        "numbness or tingling around the genitals, buttocks or inner thighs",
-        "new difficulty passing urine, or loss of bladder or bowel control",
-        "pain, numbness or weakness in both legs, or legs that are quickly getting weaker",
-        "new inability to get or keep an erection",
-        "back pain after a serious fall or accident",
-        "chest pain",
-    ),
-    urgent_intro="Get advice the same day (your GP, or NHS 111 in England) if you have:",
-    urgent=(
-        "a fever",
-        "weight loss you cannot explain",
-        "a new lump or a change in the shape of your back",
-        "pain that does not ease with rest and is much worse at night",
-    ),
-    rules=(
-        "Move into and out of each position slowly.",
-        "Pain during exercise, 0-10: 0-3 is fine; 4-5 is acceptable if it settles within "
-        "24 hours; 6 or more is too much: ease off, or skip and try again the next day.",
-        "Stop if symptoms get worse, a new pain starts, or pain spreads down a leg.",
-        "No better after 2 weeks? See your GP or physiotherapist.",
-    ),
-    sources=(
-        "NHS Sheffield MSK; Norfolk and Waveney NHS; NHS inform; "
-        "Provide Physiotherapy; Fusion Physio"
-    ),
-)
+def safety_text() -> SafetyText:
+    """The handout's safety box, taken whole from :mod:`backex.safety` (one source)."""
+    return SafetyText(
+        title="Stop and get urgent help",
+        emergency_intro=safety.EMERGENCY_INTRO,
+        emergency=safety.signs(safety.Urgency.EMERGENCY),
+        emergency_advice=safety.EMERGENCY_ADVICE,
+        urgent_intro=safety.SAME_DAY_INTRO,
+        urgent=safety.signs(safety.Urgency.SAME_DAY),
+        urgent_advice=safety.SAME_DAY_ADVICE,
+        rules=safety.RULES_OF_PRACTICE,
+        sources="; ".join(dict.fromkeys((*safety.SOURCES, *safety.RULES_SOURCES))),
+    )
+
+
+SAFETY = safety_text()
 
 
 @dataclass(frozen=True, slots=True)

@@ -47,8 +47,10 @@ def render_markdown(handout: Handout) -> str:
     safety = handout.safety
     out.extend([f"## {safety.title}", "", safety.emergency_intro, ""])
     out.extend([*(f"- {item}" for item in safety.emergency), ""])
+    out.extend([f"**{safety.emergency_advice}**", ""])
     out.extend([safety.urgent_intro, ""])
     out.extend([*(f"- {item}" for item in safety.urgent), ""])
+    out.extend([safety.urgent_advice, ""])
     out.extend(["## How to exercise safely", ""])
     out.extend([*(f"- {rule}" for rule in safety.rules), ""])
     out.extend(["## Exercises", ""])
@@ -204,8 +206,10 @@ def _html_safety(handout: Handout) -> list[str]:
         f'<h2 id="red-flags-title">{escape(safety.title)}</h2>',
         f"<p><strong>{escape(safety.emergency_intro)}</strong></p>",
         _html_list(safety.emergency, "ul", "emergency"),
-        f"<p>{escape(safety.urgent_intro)}</p>",
+        f'<p class="advice"><strong>{escape(safety.emergency_advice)}</strong></p>',
+        f"<p><strong>{escape(safety.urgent_intro)}</strong></p>",
         _html_list(safety.urgent, "ul", "urgent"),
+        f'<p class="advice">{escape(safety.urgent_advice)}</p>',
         "</section>",
         '<section class="rules">',
         "<h2>How to exercise safely</h2>",

@@ -102,6 +102,8 @@ RED_FLAGS: tuple[RedFlag, ...] = (
     ),
 )
 
+EMERGENCY_INTRO = "With back pain, any of these needs emergency care, not exercise:"
+SAME_DAY_INTRO = "Any of these needs urgent advice the same day:"
 EMERGENCY_ADVICE = (
     "Do not exercise. Get emergency care now: go to A&E or call 999 in the UK, "
     "or your local emergency number elsewhere."
@@ -134,6 +136,11 @@ STOP_RULE = (
     "Stop if pain spreads down a leg, gets worse, or goes above 5 out of 10; "
     "backex safety lists the warning signs."
 )
+
+
+def signs(urgency: Urgency) -> tuple[str, ...]:
+    """The warning signs of one urgency, in :data:`RED_FLAGS` order."""
+    return tuple(flag.sign for flag in RED_FLAGS if flag.urgency is urgency)
 
 
 def advice_for(answers: dict[str, bool]) -> str | None:

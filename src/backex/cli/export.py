@@ -1,7 +1,4 @@
-"""``backex export handout``: a printable home-exercise sheet (Markdown or HTML).
-
-The ``export`` group is shared: ``export history`` (issue 4) belongs here too.
-"""
+"""``backex export``: a printable home-exercise sheet, or the session log for a clinician."""
 
 from datetime import date
 from enum import StrEnum
@@ -31,6 +28,11 @@ app.add_typer(export_app, name="export")
 class HandoutFormat(StrEnum):
     MD = "md"
     HTML = "html"
+
+
+class LogFormat(StrEnum):
+    CSV = "csv"
+    JSON = "json"
 
 
 def _parse_date(value: str | None) -> date:
@@ -85,3 +87,26 @@ def handout(
         sheet = build_handout(plan, Frequency(FrequencyKind.DAILY), title=title, issued=day)
     render = render_html if output_format is HandoutFormat.HTML else render_markdown
     emit(render(sheet), output_path, force)
+
+
+@export_app.command("history")
+@guarded
+def history_log(
+    log_format: Annotated[
+        LogFormat,
+        typer.Option(
+            "--format", help="csv (one row per exercise) or json (one object per session)."
+        ),
+    ],
+    output_path: OutputOption = None,
+    force: ForceOption = False,
+) -> None:
+    """The full session log, as `backex history --csv` or `--json` prints it."""
+    from backex.history_export import log_csv, log_json, stored_sessions
+
+    sessions = stored_sessions()
+    emit(
+        log_json(sessions) if log_format is LogFormat.JSON else log_csv(sessions),
+        output_path,
+        force,
+    )

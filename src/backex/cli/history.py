@@ -1,51 +1,15 @@
 """``backex history``: what was done, the streak, days per week, and the pain trend."""
 
-from collections.abc import Sequence
-from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Annotated
+from datetime import timedelta
+from pathlib import Path
+from typing import Annotated
 
 import typer
 
-from backex.cli.app import JsonOption, app, guarded
+from backex.cli.app import CatalogueOption, JsonOption, app, guarded
 from backex.errors import UsageError
 
-if TYPE_CHECKING:
-    from backex.history import SessionRecord
-
-CSV_COLUMNS = (
-    "session_id", "session_started_at", "session_ended_at", "focus", "plan_name",
-    "completed", "pain_before", "pain_after", "position", "exercise", "planned_sets",
-    "planned_reps", "planned_hold_s", "planned_per_side", "sets_done", "reps_done",
-    "seconds_done", "skipped", "skip_reason", "symptom_response", "exercise_started_at",
-    "exercise_ended_at",
-)  # fmt: skip
 PAIN_CHART_DAYS = 14
-
-
-def _csv(sessions: "Sequence[SessionRecord]") -> str:
-    """One row per exercise, with its session's columns (a session without any: one row)."""
-    import csv
-    import io
-
-    def iso(value: datetime | None) -> str | None:
-        return value.isoformat() if value else None
-
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
-    for s in sessions:
-        head = [s.id, iso(s.started_at), iso(s.ended_at), ",".join(s.focus), s.plan_name,
-                int(s.completed), s.pain_before, s.pain_after]  # fmt: skip
-        if not s.exercises:
-            writer.writerow(head + [None] * (len(CSV_COLUMNS) - len(head)))
-        for e in s.exercises:
-            writer.writerow(
-                [*head, e.position, e.exercise_id, e.planned.sets, e.planned.reps,
-                 e.planned.hold_s, int(e.planned.per_side), e.sets_done, e.reps_done,
-                 e.seconds_done, int(e.skipped), e.skip_reason,
-                 str(e.symptoms) if e.symptoms else None, iso(e.started_at), iso(e.ended_at)]
-            )  # fmt: skip
-    return buffer.getvalue()
 
 
 @app.command("history")
@@ -64,39 +28,54 @@ def history_command(
     limit: Annotated[
         int, typer.Option("--limit", min=1, help="Sessions listed in the table.")
     ] = 10,
+    plan_path: Annotated[
+        Path | None,
+        typer.Option(
+            "--plan",
+            help="A plan file: sessions done with it against the sessions its frequency plans.",
+            show_default=False,
+        ),
+    ] = None,
+    catalogue_path: CatalogueOption = None,
 ) -> None:
     """Recent sessions, your streak, days per week and the pain trend; or the full log."""
     from backex import history
-    from backex.history import History, session_to_dict
+    from backex.history_export import log_csv, log_json, stored_sessions
+    from backex.ui import output
 
     if as_json and as_csv:
         raise UsageError("choose one of --json and --csv")
-    now = history.local_now()
-    today = now.date()
+    if as_csv and plan_path is not None:
+        raise UsageError("--plan works with the table and --json, not with --csv")
+    today = history.local_now().date()
     first_day = today - timedelta(days=days - 1) if days else None
-    path = history.db_path()
-    everything = []
-    if path.exists():
-        with History.open(path) as store:
-            everything = store.sessions()
+    everything = stored_sessions()
     sessions = [s for s in everything if first_day is None or s.started_at.date() >= first_day]
-    from backex.ui import output
+    plan = None
+    if plan_path is not None:
+        from backex.adherence import adherence
+        from backex.catalogue import load_catalogue
+        from backex.prescription import load_prescription
 
-    if as_json or as_csv:
-        oldest_first = sessions[::-1]
-        if as_json:
-            import json
-
-            records = [session_to_dict(s) for s in oldest_first]
-            text = json.dumps({"sessions": records}, indent=2)
+        prescription = load_prescription(plan_path, load_catalogue(catalogue_path))
+        plan = adherence(everything, prescription.name, prescription.frequency, today)
+    if as_csv:
+        output.print_text(log_csv(sessions))
+        return
+    if as_json:
+        if plan is None:
+            output.print_text(log_json(sessions))
         else:
-            text = _csv(oldest_first)
-        output.print_text(text)
+            from backex.adherence import adherence_to_dict
+
+            output.print_text(log_json(sessions, adherence=adherence_to_dict(plan)))
         return
     if not sessions:
-        from backex.ui.history_view import no_history
+        from backex.ui.history_view import adherence_summary, no_history
 
         output.stdout().print(no_history(days if everything else None))
+        if plan is not None and everything:
+            output.stdout().print(adherence_summary(plan))
         return
     from backex import progress
     from backex.ui.history_view import history_page
@@ -113,5 +92,6 @@ def history_command(
             pain,
             today,
             console.width,
+            plan,
         )
     )

@@ -8,6 +8,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from backex.adherence import RECENT_DAYS, Adherence, Period
 from backex.history import SessionRecord
 from backex.progress import DayPain, WeekCount
 
@@ -36,42 +37,59 @@ def _done(session: SessionRecord) -> str:
     return f"{done}/{total} done"
 
 
-def sessions_table(sessions: Sequence[SessionRecord], width: int) -> RenderableType:
-    """Recent sessions, newest first."""
+def _what(session: SessionRecord) -> str:
+    return session.plan_name or ", ".join(session.focus)
+
+
+def plans_followed(sessions: Sequence[SessionRecord], hint: bool = True) -> list[Text]:
+    """Which plans the sessions followed, newest first (nothing when none had a plan)."""
+    names = list(dict.fromkeys(s.plan_name for s in sessions if s.plan_name))
+    if not names:
+        return []
+    quoted = ", ".join(f'"{name}"' for name in names)
+    lines = [Text(f"Plan{'s' if len(names) > 1 else ''} followed: {quoted}.")]
+    if hint:
+        lines.append(Text("To compare with a plan's frequency: backex history --plan FILE", "dim"))
+    return lines
+
+
+def sessions_table(
+    sessions: Sequence[SessionRecord], width: int, hint: bool = True
+) -> RenderableType:
+    """Recent sessions, newest first, and the plans they followed (``hint``: how to compare)."""
     title = Text("Recent sessions", style="bold")
+    plans = plans_followed(sessions, hint)
     if width < NARROW:
         lines: list[RenderableType] = [title]
         for s in sessions:
             lines.append(
-                Text.assemble(
-                    (s.started_at.strftime("%Y-%m-%d %H:%M"), "bold"), "  ", ", ".join(s.focus)
-                )
+                Text.assemble((s.started_at.strftime("%Y-%m-%d %H:%M"), "bold"), "  ", _what(s))
             )
             lines.append(Text(f"  {_done(s)} · pain {_pain(s)} · {_status(s)}"))
-        return Group(*lines)
+        return Group(*lines, *plans)
     table = Table(
         title=title, title_justify="left", box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False
     )
     table.add_column("Started", no_wrap=True)
-    table.add_column("Focus")
+    table.add_column("Plan or focus" if plans else "Focus")
     table.add_column("Exercises", no_wrap=True)
     table.add_column("Pain", no_wrap=True, justify="center")
     table.add_column("Status", no_wrap=True)
     for s in sessions:
         table.add_row(
             s.started_at.strftime("%Y-%m-%d %H:%M"),
-            s.plan_name or ", ".join(s.focus),
+            _what(s),
             _done(s),
             _pain(s),
             _status(s),
         )
-    return table
+    return Group(table, *plans) if plans else table
 
 
-def _week_label(week: WeekCount, today: date) -> str:
-    if week.monday <= today < week.monday + timedelta(days=7):
+def _week_label(monday: date, today: date) -> str:
+    if monday <= today < monday + timedelta(days=7):
         return "this week"
-    return "week of " + week.monday.strftime("%d %b")
+    return "week of " + monday.strftime("%d %b")
 
 
 def progress_summary(streak: int, weeks: Sequence[WeekCount], today: date) -> RenderableType:
@@ -87,11 +105,47 @@ def progress_summary(streak: int, weeks: Sequence[WeekCount], today: date) -> Re
     ]
     for week in weeks:
         bar = "█" * week.days + "·" * (week.days_so_far - week.days)
-        label = _week_label(week, today)
+        label = _week_label(week.monday, today)
         count = f"{week.days} of {week.days_so_far}"
         if week.days_so_far < 7:
             count += " so far"
         lines.append(Text(f"  {label:<15}{bar:<8}{count}"))
+    return Group(*lines)
+
+
+def _sessions(count: int) -> str:
+    return f"{count} session{'s' if count != 1 else ''}"
+
+
+def _done_of_planned(period: Period) -> str:
+    if period.planned == 0:
+        return f"{_sessions(period.done)}, none planned" if period.done else "none planned"
+    return f"{period.done} of {_sessions(period.planned).replace(' ', ' planned ', 1)}"
+
+
+def adherence_summary(result: Adherence) -> RenderableType:
+    """Sessions done with a plan against what its frequency plans, per week and lately."""
+    frequency = result.frequency
+    lines: list[RenderableType] = [
+        Text(f'Plan "{result.plan_name}": {frequency.describe()}', style="bold")
+    ]
+    if result.started is None or result.recent is None:
+        per_week = _sessions(frequency.sessions_per_week)
+        lines.append(Text(f"No sessions recorded with this plan yet ({per_week} a week)."))
+        return Group(*lines)
+    started = f"{result.started.day} {result.started:%b %Y}"
+    lines.append(Text(f"Counted from your first session with it, on {started}.", style="dim"))
+    recent = result.recent
+    span = (recent.last_day - recent.first_day).days + 1
+    # A plan started inside the window is counted from its first day only.
+    label = f"last {span} days" if span >= RECENT_DAYS else recent.first_day.strftime("since %d %b")
+    lines.append(Text(f"  {label:<16}{_done_of_planned(recent)}"))
+    for week in result.weeks:
+        monday = week.first_day - timedelta(days=week.first_day.weekday())
+        count = _done_of_planned(week)
+        if week.last_day < monday + timedelta(days=6):
+            count += " so far"
+        lines.append(Text(f"  {_week_label(monday, result.today):<16}{count}"))
     return Group(*lines)
 
 
@@ -137,13 +191,13 @@ def history_page(
     pain: Sequence[DayPain],
     today: date,
     width: int,
+    plan: Adherence | None = None,
 ) -> RenderableType:
-    """The whole ``backex history`` view."""
-    parts: list[RenderableType] = [
-        sessions_table(sessions, width),
-        Text(""),
-        progress_summary(streak, weeks, today),
-    ]
+    """The whole ``backex history`` view (``plan``: adherence to a plan, ``--plan``)."""
+    parts: list[RenderableType] = [sessions_table(sessions, width, hint=plan is None)]
+    if plan is not None:
+        parts += [Text(""), adherence_summary(plan)]
+    parts += [Text(""), progress_summary(streak, weeks, today)]
     if pain:
         parts += [Text(""), pain_chart(pain, width)]
     return Group(*parts)

@@ -21,19 +21,15 @@ def _bullets(items: Sequence[str], marker: str = "•") -> Table:
     return grid
 
 
-def _signs(urgency: Urgency) -> list[str]:
-    return [flag.sign for flag in safety.RED_FLAGS if flag.urgency is urgency]
-
-
 def warning_signs() -> RenderableType:
     """The red flags, grouped by how urgent they are, with what to do."""
     body = Group(
-        Text("With back pain, any of these needs emergency care, not exercise:", style="bold"),
-        _bullets(_signs(Urgency.EMERGENCY), "!"),
+        Text(safety.EMERGENCY_INTRO, style="bold"),
+        _bullets(safety.signs(Urgency.EMERGENCY), "!"),
         Text(safety.EMERGENCY_ADVICE),
         Text(""),
-        Text("Any of these needs urgent advice the same day:", style="bold"),
-        _bullets(_signs(Urgency.SAME_DAY), "!"),
+        Text(safety.SAME_DAY_INTRO, style="bold"),
+        _bullets(safety.signs(Urgency.SAME_DAY), "!"),
         Text(safety.SAME_DAY_ADVICE),
         Text(""),
         Text("Sources: " + "; ".join(safety.SOURCES), style="dim"),
