@@ -1,7 +1,9 @@
 """The entry point answers ``--version`` itself and hands everything else to the CLI."""
 
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -53,3 +55,74 @@ def test_other_arguments_still_reach_the_command_line() -> None:
     )
     assert result.returncode == 1
     assert result.stderr.startswith("backex: no exercise called 'no-such-thing'")
+
+
+USER_CATALOGUE = """\
+exercises:
+  - id: wall-sit
+    name: Wall sit
+    summary: Sit against a wall.
+    focus: [core]
+    position: standing
+    level: 2
+    dose: {hold_s: 10}
+    steps: [Lean on a wall.]
+    cues: [Breathe.]
+    stop_if: [Pain spreads down a leg.]
+    sources: [My physio]
+"""
+
+
+@pytest.mark.parametrize(
+    ("args", "env"),
+    [
+        (["list"], {}),
+        (["show", "bridge"], {}),
+        (["show", "GLUTE BRIDGE"], {}),
+        (["show", "brige"], {}),
+        (["show", "zzz"], {}),
+        (["list"], {"BACKEX_CATALOGUE": "{user}"}),
+        (["show", "wall sit"], {"BACKEX_CATALOGUE": "{user}"}),
+        (["list"], {"BACKEX_CATALOGUE": "{missing}"}),
+        (["show", "bridge"], {"BACKEX_CATALOGUE": "{broken}"}),
+    ],
+)
+def test_fast_path_matches_the_typer_command(
+    args: list[str], env: dict[str, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``backex list`` / ``backex show NAME`` skip Typer; output and exit code must not change."""
+    from typer.testing import CliRunner
+
+    from backex.cli import app
+
+    user = tmp_path / "mine.yaml"
+    user.write_text(USER_CATALOGUE, encoding="utf-8")
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("exercises: [\n", encoding="utf-8")
+    paths = {"user": str(user), "missing": str(tmp_path / "none.yaml"), "broken": str(broken)}
+    env = {key: value.format(**paths) for key, value in env.items()}
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    fast = subprocess.run(
+        [sys.executable, "-m", "backex", *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "COLUMNS": "80"},
+    )
+    typer_path = CliRunner().invoke(app, args, env={"COLUMNS": "80"})
+    assert fast.returncode == typer_path.exit_code
+    assert fast.stdout == typer_path.stdout
+    assert fast.stderr == typer_path.stderr
+
+
+def test_fast_path_does_not_import_typer() -> None:
+    probe = (
+        "import sys; sys.argv = ['backex', 'show', 'bridge']\n"
+        "from backex.__main__ import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "sys.stderr.write(' '.join(sorted(sys.modules)))"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert "Bridge (bridge)" in result.stdout
+    assert "typer" not in result.stderr.split()

@@ -2,22 +2,68 @@
 
 import sys
 
+# Not ``typing.TYPE_CHECKING``: importing typing alone costs ``--version`` about a third.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from pathlib import Path
+
 
 def main() -> None:
-    """Answer ``backex --version`` before loading the command line, else run it.
+    """Answer the most frequent invocations before loading the command line, else run it.
 
-    ``--version`` is run often by scripts and bug reports; answering it here skips
-    importing Typer and Rich (about 70 ms), and prints what the ``--version`` option
-    of :mod:`backex.cli.app` prints.
+    ``backex --version``, ``backex list`` and ``backex show NAME`` are what people and
+    scripts run most; answering them here skips importing Typer (about 40-60 ms, more
+    than the rest of those commands together; see ``benchmarks/startup.py``). They call
+    the same functions the Typer commands call, so output and exit codes are identical
+    (``tests/test_entry_point.py`` compares both paths). Anything else, including any
+    option, goes through Typer.
     """
-    if sys.argv[1:] == ["--version"]:
+    args = sys.argv[1:]
+    if args == ["--version"]:
         from backex import __version__
 
         sys.stdout.write(f"backex {__version__}\n")
         return
+    action = _browse_action(args)
+    if action is not None:
+        sys.exit(_run(action))
     from backex.cli import main as run_cli
 
     run_cli()
+
+
+def _browse_action(args: list[str]) -> "Callable[[], None] | None":
+    if args == ["list"]:
+        from backex.ui.browse import print_list
+
+        return lambda: print_list(_catalogue_from_env())
+    if len(args) == 2 and args[0] == "show" and not args[1].startswith("-"):
+        from backex.ui.browse import print_exercise
+
+        return lambda: print_exercise(args[1], _catalogue_from_env())
+    return None
+
+
+def _catalogue_from_env() -> "Path | None":
+    import os
+    from pathlib import Path
+
+    from backex.catalogue import CATALOGUE_ENV
+
+    value = os.environ.get(CATALOGUE_ENV)
+    return Path(value) if value else None
+
+
+def _run(action: "Callable[[], None]") -> int:
+    from backex.errors import BackexError
+    from backex.ui import output
+
+    try:
+        action()
+    except (BackexError, KeyboardInterrupt, BrokenPipeError) as exc:
+        return output.report(exc)
+    return 0
 
 
 if __name__ == "__main__":

@@ -1,5 +1,7 @@
 """The one exception family: messages written for a person, mapped to exit codes."""
 
+EXIT_INTERRUPTED = 130  # Ctrl-C, as shells report a process ended by SIGINT
+
 
 class BackexError(Exception):
     """A failure the user can act on; the CLI prints it and exits with ``exit_code``."""

@@ -9,7 +9,7 @@ import typer
 
 from backex import __version__
 from backex.catalogue import CATALOGUE_ENV
-from backex.errors import BackexError, NotFoundError
+from backex.errors import BackexError
 
 app = typer.Typer(
     name="backex",
@@ -22,7 +22,6 @@ app = typer.Typer(
 P = ParamSpec("P")
 R = TypeVar("R")
 
-EXIT_INTERRUPTED = 130
 
 CatalogueOption = Annotated[
     Path | None,
@@ -47,18 +46,8 @@ def guarded(func: Callable[P, R]) -> Callable[P, R]:
 
         try:
             return func(*args, **kwargs)
-        except NotFoundError as exc:
-            hint = f"; did you mean: {', '.join(exc.suggestions)}?" if exc.suggestions else ""
-            output.error(f"{exc}{hint}")
-            raise typer.Exit(exc.exit_code) from None
-        except BackexError as exc:
-            output.error(str(exc))
-            raise typer.Exit(exc.exit_code) from None
-        except KeyboardInterrupt:
-            output.error("interrupted")
-            raise typer.Exit(EXIT_INTERRUPTED) from None
-        except BrokenPipeError:
-            raise typer.Exit(0) from None
+        except (BackexError, KeyboardInterrupt, BrokenPipeError) as exc:
+            raise typer.Exit(output.report(exc)) from None
 
     return wrapper
 

@@ -4,9 +4,9 @@ from typing import Annotated
 
 import typer
 
-from backex.catalogue import Catalogue, load_catalogue
+from backex.catalogue import load_catalogue
 from backex.cli.app import CatalogueOption, JsonOption, app, guarded
-from backex.exercise import Focus, Position, exercise_to_dict
+from backex.exercise import Focus, Position
 
 FOCUS_HELP = "Only this focus (repeatable): " + ", ".join(Focus) + "."
 POSITION_HELP = "Only this body position: " + ", ".join(Position) + "."
@@ -38,25 +38,9 @@ def list_exercises(
     as_json: JsonOption = False,
 ) -> None:
     """List the exercises, grouped by focus, with their usual dose."""
-    catalogue = load_catalogue(catalogue_path)
-    chosen = catalogue.filter(focus=focus, level=level, position=position)
-    if as_json:
-        import json
+    from backex.ui.browse import print_list
 
-        from backex.ui.output import print_text
-
-        print_text(json.dumps([exercise_to_dict(e) for e in chosen], indent=2))
-        return
-    from backex.ui import output
-    from backex.ui.catalogue_view import exercise_list, group_by_focus
-
-    console = output.stdout()
-    if not chosen:
-        output.error("no exercise matches those filters")
-        raise typer.Exit(1)
-    console.print(exercise_list(group_by_focus(chosen, focus), console.width))
-    count = f"{len(chosen)} exercise" + ("" if len(chosen) == 1 else "s")
-    console.print(f"{count}. Details: backex show <id>", markup=False)
+    print_list(catalogue_path, focus, level, position, as_json)
 
 
 @app.command("show")
@@ -75,17 +59,6 @@ def show_exercise(
     as_json: JsonOption = False,
 ) -> None:
     """Show one exercise: dose, steps, cues, cautions, stop rules and sources."""
-    catalogue: Catalogue = load_catalogue(catalogue_path)
-    found = catalogue.get(exercise)
-    if as_json:
-        import json
+    from backex.ui.browse import print_exercise
 
-        from backex.ui.output import print_text
-
-        print_text(json.dumps(exercise_to_dict(found), indent=2))
-        return
-    from backex.ui import output
-    from backex.ui.catalogue_view import exercise_card
-
-    names = {e.id: e.name for e in catalogue.exercises}
-    output.stdout().print(exercise_card(found, names))
+    print_exercise(exercise, catalogue_path, as_json)

@@ -6,7 +6,7 @@ from typing import Annotated
 import typer
 
 from backex.catalogue import load_catalogue
-from backex.cli.app import EXIT_INTERRUPTED, CatalogueOption, JsonOption, app, guarded
+from backex.cli.app import CatalogueOption, JsonOption, app, guarded
 from backex.cli.options import (
     FocusOption,
     LevelOption,
@@ -15,7 +15,7 @@ from backex.cli.options import (
     SeedOption,
     chosen_focus,
 )
-from backex.errors import UsageError
+from backex.errors import EXIT_INTERRUPTED, UsageError
 from backex.plan import Plan
 
 

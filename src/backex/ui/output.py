@@ -6,6 +6,8 @@ from functools import cache
 
 from rich.console import Console
 
+from backex.errors import EXIT_INTERRUPTED, BackexError, NotFoundError
+
 
 def plain_requested() -> bool:
     """True when ``NO_COLOR`` is set (to anything but the empty string, per no-color.org)."""
@@ -37,6 +39,35 @@ def error(message: str) -> None:
     for line in message.splitlines() or [""]:
         sys.stderr.write(f"backex: {line}\n")
     sys.stderr.flush()
+
+
+def report(exc: BaseException) -> int:
+    """Print what went wrong for a person and return the exit code to use.
+
+    Handles the failures every command shares: :class:`BackexError` (its own code, with
+    "did you mean" for a name that matched nothing), Ctrl-C (130) and a closed pipe (0).
+    """
+    if isinstance(exc, NotFoundError) and exc.suggestions:
+        error(f"{exc}; did you mean: {', '.join(exc.suggestions)}?")
+        return exc.exit_code
+    if isinstance(exc, BackexError):
+        error(str(exc))
+        return exc.exit_code
+    if isinstance(exc, KeyboardInterrupt):
+        error("interrupted")
+        return EXIT_INTERRUPTED
+    if isinstance(exc, BrokenPipeError):
+        # The reader went away (``| head``); nothing left to say, and nobody to say it to.
+        _silence_stdout()
+        return 0
+    raise exc
+
+
+def _silence_stdout() -> None:
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
 
 
 def print_text(text: str) -> None:

@@ -1,0 +1,54 @@
+"""What ``backex list`` and ``backex show`` do, callable with or without Typer.
+
+The Typer commands in :mod:`backex.cli.browse` call these; so does the start-up fast
+path in :mod:`backex.__main__`, which skips importing Typer for the two most common
+invocations (``backex list`` and ``backex show NAME``).
+"""
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from backex.catalogue import load_catalogue
+from backex.errors import BackexError
+from backex.exercise import Focus, Position, exercise_to_dict
+from backex.ui import output
+
+
+def print_list(
+    catalogue_path: Path | None = None,
+    focus: Sequence[Focus] | None = None,
+    level: int | None = None,
+    position: Position | None = None,
+    as_json: bool = False,
+) -> None:
+    """Print the exercises matching the filters, grouped by focus, or as JSON."""
+    catalogue = load_catalogue(catalogue_path)
+    chosen = catalogue.filter(focus=focus, level=level, position=position)
+    if as_json:
+        import json
+
+        output.print_text(json.dumps([exercise_to_dict(e) for e in chosen], indent=2))
+        return
+    if not chosen:
+        raise BackexError("no exercise matches those filters")
+    from backex.ui.catalogue_view import exercise_list, group_by_focus
+
+    console = output.stdout()
+    console.print(exercise_list(group_by_focus(chosen, focus), console.width))
+    count = f"{len(chosen)} exercise" + ("" if len(chosen) == 1 else "s")
+    console.print(f"{count}. Details: backex show <id>", markup=False)
+
+
+def print_exercise(query: str, catalogue_path: Path | None = None, as_json: bool = False) -> None:
+    """Print one exercise's card (or JSON), found by id, name or alias."""
+    catalogue = load_catalogue(catalogue_path)
+    found = catalogue.get(query)
+    if as_json:
+        import json
+
+        output.print_text(json.dumps(exercise_to_dict(found), indent=2))
+        return
+    from backex.ui.catalogue_view import exercise_card
+
+    names = {e.id: e.name for e in catalogue.exercises}
+    output.stdout().print(exercise_card(found, names))
