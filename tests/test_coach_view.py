@@ -8,7 +8,8 @@ from rich.console import Console
 from backex.catalogue import load_catalogue
 from backex.exercise import Focus
 from backex.planner import make_plan
-from backex.session import Next, Pause, Quit, Session, SessionState
+from backex.session import Session
+from backex.session_types import Next, Pause, Quit, SessionState
 from backex.ui.coach_view import big_digits, coach_screen, countdown_text, plan_view, summary_view
 
 

@@ -7,7 +7,8 @@ from backex.catalogue import load_catalogue
 from backex.exercise import Dose, Focus
 from backex.plan import Block, Plan, PlannedItem
 from backex.planner import make_plan
-from backex.session import (
+from backex.session import Session, build_segments
+from backex.session_types import (
     Back,
     CueKind,
     ExerciseResult,
@@ -16,13 +17,11 @@ from backex.session import (
     PhaseKind,
     Quit,
     Resume,
-    Session,
     SessionOptions,
     Side,
     Step,
     Stop,
     TogglePause,
-    build_segments,
 )
 from backex.timing import TRANSITION_S, estimate_item_seconds
 

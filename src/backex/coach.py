@@ -23,7 +23,8 @@ from typing import Protocol, TextIO
 
 from backex.errors import BackexError, UsageError
 from backex.plan import Plan
-from backex.session import (
+from backex.session import Session
+from backex.session_types import (
     Back,
     CueEvent,
     CueKind,
@@ -33,7 +34,6 @@ from backex.session import (
     PhaseKind,
     PhaseStart,
     Quit,
-    Session,
     SessionOptions,
     SessionState,
     SessionSummary,

@@ -12,7 +12,7 @@ from rich.text import Text
 
 from backex.exercise import Dose, format_dose
 from backex.plan import Block, Plan, PlannedItem
-from backex.session import PhaseKind, SessionState, SessionSummary
+from backex.session_types import PhaseKind, SessionState, SessionSummary
 
 NARROW = 60  # below this many columns, tables give way to stacked lines
 KEY_HELP = "space pause · n next · b back · q quit"
