@@ -33,40 +33,38 @@ def _linux_xdg(env_var: str, default: str) -> Path | None:
     return None
 
 
-def data_dir() -> Path:
-    """Folder for the history database and remembered answers."""
+# folder kind -> (XDG variable, its default under $HOME, the platformdirs function)
+_FOLDERS = {
+    "data": ("XDG_DATA_HOME", ".local/share", "user_data_dir"),
+    "cache": ("XDG_CACHE_HOME", ".cache", "user_cache_dir"),
+    "config": ("XDG_CONFIG_HOME", ".config", "user_config_dir"),
+}
+
+
+def _user_dir(kind: str) -> Path:
     home = _home_override()
     if home is not None:
-        return home / "data"
-    found = _linux_xdg("XDG_DATA_HOME", ".local/share")
+        return home / kind
+    variable, default, function = _FOLDERS[kind]
+    found = _linux_xdg(variable, default)
     if found is not None:
         return found
     import platformdirs  # only paid for where the rule above does not answer
 
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    folder: str = getattr(platformdirs, function)(APP_NAME, appauthor=False)
+    return Path(folder)
+
+
+def data_dir() -> Path:
+    """Folder for the history database and remembered answers."""
+    return _user_dir("data")
 
 
 def cache_dir() -> Path:
     """Folder for disposable caches (the validated catalogue)."""
-    home = _home_override()
-    if home is not None:
-        return home / "cache"
-    found = _linux_xdg("XDG_CACHE_HOME", ".cache")
-    if found is not None:
-        return found
-    import platformdirs
-
-    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+    return _user_dir("cache")
 
 
 def config_dir() -> Path:
     """Folder for user configuration."""
-    home = _home_override()
-    if home is not None:
-        return home / "config"
-    found = _linux_xdg("XDG_CONFIG_HOME", ".config")
-    if found is not None:
-        return found
-    import platformdirs
-
-    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+    return _user_dir("config")
