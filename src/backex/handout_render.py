@@ -53,12 +53,12 @@ def render_markdown(handout: Handout) -> str:
     out.extend([safety.urgent_advice, ""])
     out.extend(["## How to exercise safely", ""])
     out.extend([*(f"- {rule}" for rule in safety.rules), ""])
+    out.extend([f"*Sources: {safety.sources}.*", ""])
     out.extend(["## Exercises", ""])
     for exercise in handout.exercises:
         out.extend(_markdown_exercise(exercise))
     out.extend(["## Tick off each session", ""])
     out.extend(_markdown_grid(handout.grid))
-    out.append(f"Sources: {safety.sources}.")
     return "\n".join(out) + "\n"
 
 
@@ -189,7 +189,6 @@ def render_html(handout: Handout) -> str:
     parts.extend(_html_exercise(exercise) for exercise in handout.exercises)
     parts.append("</main>")
     parts.extend(_html_grid(handout.grid))
-    parts.append(f"<footer><p>Sources: {e(handout.safety.sources)}.</p></footer>")
     parts.extend(["</body>", "</html>"])
     return "\n".join(parts) + "\n"
 
@@ -214,6 +213,7 @@ def _html_safety(handout: Handout) -> list[str]:
         '<section class="rules">',
         "<h2>How to exercise safely</h2>",
         _html_list(safety.rules, "ul", "rules"),
+        f'<p class="source">Sources: {escape(safety.sources)}.</p>',
         "</section>",
     ]
 
