@@ -17,34 +17,7 @@ from backex.cli.options import (
 )
 from backex.errors import EXIT_INTERRUPTED, UsageError
 from backex.plan import Plan
-
-
-def plan_to_dict(plan: Plan) -> dict[str, object]:
-    """The ``--dry-run --json`` document."""
-    return {
-        "total_s": plan.total_s,
-        "focus": [str(f) for f in plan.focus],
-        "max_level": plan.max_level,
-        "minutes": plan.minutes,
-        "plan": plan.name or None,
-        "seed": plan.seed,
-        "items": [
-            {
-                "exercise": item.exercise.id,
-                "name": item.exercise.name,
-                "block": str(item.block),
-                "sets": item.dose.sets,
-                "reps": item.dose.reps,
-                "hold_s": item.dose.hold_s,
-                "rest_s": item.dose.rest_s,
-                "per_side": item.dose.per_side,
-                "est_s": item.est_s,
-                "reason": item.reason,
-            }
-            for item in plan.items
-        ],
-        "dropped": list(plan.dropped),
-    }
+from backex.plan_doc import plan_to_dict
 
 
 @app.command("routine")
