@@ -163,7 +163,9 @@ def test_plan_file_is_coached_with_its_overrides() -> None:
     ]
     press_up = doc["items"][2]
     assert (press_up["reps"], press_up["hold_s"]) == (5, 1)  # the plan overrides 10 reps
-    assert press_up["reason"] == "prescribed (override: reps 5)"
+    assert press_up["reason"] == (
+        "prescribed (override: reps 5): kept as your clinician set it, not adapted"
+    )
 
 
 def test_plan_file_and_focus_together_is_a_usage_error() -> None:

@@ -10,6 +10,7 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
+from backex.dosing import CATALOGUE_DOSE
 from backex.exercise import Dose, format_dose
 from backex.plan import Block, Plan, PlannedItem
 from backex.rules import SYMPTOM_CHOICES, SYMPTOM_QUESTION
@@ -77,17 +78,24 @@ def _dose_line(dose: Dose) -> str:
 
 
 def _note(item: PlannedItem) -> str:
-    """Block when not main, and the catalogue dose when trimmed: "warm-up; was 5 reps"."""
+    """Block when not main, and a pointer to the reasons below: "warm-up; see why"."""
     notes = [] if item.block is Block.MAIN else [str(item.block)]
-    original = item.exercise.dose
-    was = []
-    if item.dose.sets != original.sets:
-        was.append(f"{original.sets} sets")
-    if item.dose.reps != original.reps:
-        was.append(f"{original.reps} reps")
-    if was:
-        notes.append("was " + ", ".join(was))
+    if item.reason != CATALOGUE_DOSE:
+        notes.append("see why")
     return "; ".join(notes)
+
+
+def _why(plan: Plan) -> RenderableType | None:
+    """Why each dose that is not simply the catalogue's was chosen, one line per exercise."""
+    grid = Table.grid(padding=(0, 1, 0, 0))
+    grid.add_column(justify="right", no_wrap=True)
+    grid.add_column()
+    for n, item in enumerate(plan.items, 1):
+        if item.reason != CATALOGUE_DOSE:
+            grid.add_row(f"{n}.", f"{item.exercise.name}: {item.reason}")
+    if not grid.row_count:
+        return None
+    return Group(Text("Why these doses:", style="bold"), grid)
 
 
 # -- the plan ---------------------------------------------------------------------------
@@ -109,7 +117,7 @@ def plan_view(plan: Plan, width: int, names: dict[str, str] | None = None) -> Re
         grid.add_column()
         for n, item in enumerate(plan.items, 1):
             detail = f"{item.block} · {_dose_line(item.dose)}"
-            if item.reason != "catalogue dose":
+            if item.reason != CATALOGUE_DOSE:
                 detail += f" ({item.reason})"
             line = Text.assemble((item.exercise.name, "bold"), f"  {clock(item.est_s)}")
             grid.add_row(f"{n}.", Group(line, Text(detail, style="dim")))
@@ -130,6 +138,9 @@ def plan_view(plan: Plan, width: int, names: dict[str, str] | None = None) -> Re
     if plan.dropped:
         left_out = ", ".join(names.get(i, i) for i in plan.dropped)
         parts.append(Text(f"Left out to fit the time: {left_out}", style="dim"))
+    why = _why(plan) if width >= NARROW else None  # narrow: each item says it already
+    if why is not None:
+        parts.append(why)
     return Group(*parts)
 
 
