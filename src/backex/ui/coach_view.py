@@ -13,12 +13,17 @@ from rich.text import Text
 from backex.dosing import CATALOGUE_DOSE
 from backex.exercise import Dose, format_dose
 from backex.plan import Block, Plan, PlannedItem
-from backex.rules import SYMPTOM_CHOICES, SYMPTOM_QUESTION
+from backex.rules import SYMPTOM_CHOICES, SYMPTOM_QUESTION, Symptoms
 from backex.session_types import ExerciseResult, PhaseKind, SessionState, SessionSummary
 
 NARROW = 60  # below this many columns, tables give way to stacked lines
 KEY_HELP = "space pause · n next · b back · q quit"
 KEY_HELP_SHORT = "spc pause·n next·b back·q quit"
+SYMPTOM_WORDS = {
+    Symptoms.SAME: "same",
+    Symptoms.CENTRALISING: "toward the centre",
+    Symptoms.PERIPHERALISING: "down the leg",
+}
 QUESTION_KEYS = "1 2 3 answer · n skip · b redo · q quit"
 QUESTION_KEYS_SHORT = "1-3 answer·n skip·q quit"
 
@@ -78,11 +83,8 @@ def _dose_line(dose: Dose) -> str:
 
 
 def _note(item: PlannedItem) -> str:
-    """Block when not main, and a pointer to the reasons below: "warm-up; see why"."""
-    notes = [] if item.block is Block.MAIN else [str(item.block)]
-    if item.reason != CATALOGUE_DOSE:
-        notes.append("see why")
-    return "; ".join(notes)
+    """The block when not main (the reasons for the doses are listed under the table)."""
+    return "" if item.block is Block.MAIN else str(item.block)
 
 
 def _why(plan: Plan) -> RenderableType | None:
@@ -378,5 +380,5 @@ def _result_word(result: ExerciseResult) -> str:
     if result.skipped:
         return f"skipped ({result.skip_reason})"
     if result.symptoms is not None:
-        return f"done, symptoms {SYMPTOM_CHOICES[result.symptoms]}"
+        return f"done, symptoms: {SYMPTOM_WORDS[result.symptoms]}"
     return "done"
