@@ -130,6 +130,7 @@ def test_ctrl_c_keeps_an_incomplete_session_that_resume_finishes() -> None:
     child.expect_exact("Next up: Bridge")  # supine marches done and recorded
     child.sendintr()
     child.expect_exact("Session ended early (quit).")
+    child.expect_exact("Continue where you stopped with: backex routine --resume")
     code, stty = finish(child)
     assert code == 130
     assert_line_mode(stty)

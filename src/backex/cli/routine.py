@@ -259,6 +259,8 @@ class _Session:
         finally:
             self._finish(completed)
         console.print(summary_view(outcome.summary, self.names, console.width))
+        if not completed and outcome.summary.stop_reason != SPREAD_STOP_REASON:
+            console.print("Continue where you stopped with: backex routine --resume")
         if outcome.interrupted:
             raise typer.Exit(EXIT_INTERRUPTED)
         pain_after = _ask_pain()
