@@ -122,7 +122,7 @@ def test_a_mckenzie_answer_spreading_stops_the_series_and_is_recorded(interactiv
     result = routine("-f", "mckenzie", "-m", "10", "--pain", "2", input=ALL_NO + "3\n6\n")
     assert result.exit_code == 0, result.output
     out = result.stdout
-    assert "Your symptoms since this exercise: 1 stayed the same" in out
+    assert "Your symptoms since this exercise:\n  1 stayed the same\n" in out
     assert "Session ended early (symptoms spread down the leg)." in out
     assert "Lie face down and relax (prone lying), and see a GP or physiotherapist." in out
     assert "Pain 2 before, 6 after: red. Ease off: pain is 6 or more." in out

@@ -95,8 +95,11 @@ def test_plain_mode_asks_on_a_line_and_spreading_stops_the_series() -> None:
         (2, True, None),
     ]
     prompt = (
-        "Your symptoms since this exercise: 1 stayed the same, 2 moved toward the centre "
-        "of the back, 3 spread further down the leg. Type 1, 2 or 3 and Enter (Enter skips): "
+        "Your symptoms since this exercise:\n"
+        "  1 stayed the same\n"
+        "  2 moved toward the centre of the back\n"
+        "  3 spread further down the leg\n"
+        "Type 1, 2 or 3 and Enter (Enter skips): "
     )
     assert text.count(prompt) == 2
     assert "Session ended." in text
@@ -104,6 +107,6 @@ def test_plain_mode_asks_on_a_line_and_spreading_stops_the_series() -> None:
 
 def test_plain_mode_asks_again_after_a_wrong_answer_and_enter_or_eof_skips() -> None:
     text, results, heard, stop = coach_plain("7\n\n")
-    assert "Please type 1, 2 or 3.\n" in text
+    assert "(Enter skips): Please type 1, 2 or 3.\nType 1, 2 or 3 and Enter" in text
     assert heard == [] and stop is None
     assert [(r.skipped, r.symptoms) for r in results] == [(False, None)] * 3

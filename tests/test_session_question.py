@@ -155,3 +155,18 @@ def test_start_at_a_later_position_keeps_plan_positions() -> None:
     assert [r.index for r in reported] == [1, 2]
     with pytest.raises(ValueError, match="no exercise at plan position 3"):
         Session(make_plan_of(BRIDGE)).start(T0, first_item=3)
+
+
+def test_an_answer_with_stop_ends_there_without_starting_the_next_exercise() -> None:
+    session, reported = asked_session(PRONE, BRIDGE)
+    session.tick(FIRST_END)
+    state = session.handle(Answer(FIRST_END + 4, Symptoms.PERIPHERALISING, stop="spread"))
+    assert state.done
+    assert [p.kind for p in session.phase_log][-1] is PhaseKind.QUESTION  # no "next up"
+    assert [(r.exercise_id, r.skipped, r.skip_reason, r.symptoms) for r in reported] == [
+        ("prone-on-elbows", False, None, Symptoms.PERIPHERALISING),
+        ("bridge", True, "spread", None),
+    ]
+    summary = session.summary
+    assert summary is not None
+    assert (summary.stop_reason, summary.ended_at) == ("spread", FIRST_END + 4)

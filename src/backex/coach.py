@@ -10,8 +10,8 @@ terminal settings are restored.
 
 The McKenzie question: live, the keys 1/2/3 answer it; plain, a line "1", "2" or "3"
 (Enter alone or a closed stdin skips it). Each answer goes to ``on_answer``; a reason
-it returns ends the session with ``Stop(reason)`` (the routine stops the series when
-symptoms spread down the leg).
+it returns ends the session there (``Answer(stop=reason)``, a Stop that keeps the answer;
+the routine stops the series when symptoms spread down the leg).
 """
 
 import contextlib
@@ -46,7 +46,6 @@ from backex.session_types import (
     SessionOptions,
     SessionState,
     SessionSummary,
-    Stop,
     Tick,
     TogglePause,
 )
@@ -397,9 +396,10 @@ def _run_plain(
 
 def ask_symptoms_line(out: TextIO, stdin: TextIO | None) -> Symptoms | None:
     """Plain mode's McKenzie question: a line 1, 2 or 3; Enter alone or no input skips."""
-    choices = ", ".join(f"{n} {text}" for n, text in enumerate(SYMPTOM_CHOICES.values(), 1))
+    choices = "".join(f"  {n} {text}\n" for n, text in enumerate(SYMPTOM_CHOICES.values(), 1))
+    out.write(f"{SYMPTOM_QUESTION}\n{choices}")
     while True:
-        out.write(f"{SYMPTOM_QUESTION} {choices}. Type 1, 2 or 3 and Enter (Enter skips): ")
+        out.write("Type 1, 2 or 3 and Enter (Enter skips): ")
         out.flush()
         line = stdin.readline() if stdin is not None else ""
         if not line:  # closed input
@@ -412,18 +412,15 @@ def ask_symptoms_line(out: TextIO, stdin: TextIO | None) -> Symptoms | None:
 
 
 class _AnswerSender:
-    """Sends an answer to the session, then Stop when the hook gives a reason."""
+    """Sends an answer to the session, ending it when the hook gives a reason to stop."""
 
     def __init__(self, session: Session, hook: AnswerHook | None) -> None:
         self._session = session
         self._hook = hook
 
     def send(self, symptoms: Symptoms, now: float) -> SessionState:
-        state = self._session.handle(Answer(now, symptoms))
         reason = self._hook(symptoms) if self._hook is not None else None
-        if reason is not None and not state.done:
-            state = self._session.handle(Stop(now, reason))
-        return state
+        return self._session.handle(Answer(now, symptoms, stop=reason))
 
 
 def _isatty(stream: TextIO) -> bool:

@@ -17,10 +17,11 @@ it ends; an exercise redone after Back reports again, and the later result super
 The McKenzie question. With ``SessionOptions.ask_symptoms``, a McKenzie exercise done to
 its end is followed by a QUESTION phase (rules.SYMPTOM_QUESTION). It has no deadline: the
 clock waits, ticks change nothing, and pause does not apply. ``Answer(now, symptoms)``
-reports the exercise with the answer and starts the next one at ``now``; Next moves on
-without an answer, Back redoes the exercise, Quit/Stop end the session (the exercise
-counts as done). Acting on the answer (``rules.symptom_rule``: Stop when symptoms spread)
-is the caller's job, so the engine stays a timer.
+reports the exercise with the answer and starts the next one at ``now`` (or, with
+``Answer.stop``, ends the session there); Next moves on without an answer, Back redoes
+the exercise, Quit/Stop end the session (the exercise counts as done). Deciding what an
+answer means (``rules.symptom_rule``: stop when symptoms spread) is the caller's job, so
+the engine stays a timer.
 
 ``start(now, first_item=k)`` begins at plan position k (``routine --resume``); results keep
 their plan positions.
@@ -204,7 +205,10 @@ class Session:
         if isinstance(event, Answer | Next):
             symptoms = event.symptoms if isinstance(event, Answer) else None
             self._finish_item(asked_at, skip_reason=None, symptoms=symptoms)
-            self._move_to(self._item + 1, event.now, skip_lead_in=False)
+            if isinstance(event, Answer) and event.stop is not None:
+                self._skip_rest(event.now, event.stop)
+            else:
+                self._move_to(self._item + 1, event.now, skip_lead_in=False)
         elif isinstance(event, Back):
             self._move_to(self._item, event.now, skip_lead_in=True)
         elif isinstance(event, Quit | Stop):
@@ -433,6 +437,10 @@ class Session:
             self._finish_item(self._asking_since, skip_reason=None)
         else:
             self._finish_item(now, skip_reason=reason)
+        self._skip_rest(now, reason)
+
+    def _skip_rest(self, now: float, reason: str) -> None:
+        """End the session: every exercise after the current one is skipped for ``reason``."""
         for index in range(self._item + 1, len(self.plan.items)):
             self._item = index
             self._seg = 0

@@ -205,10 +205,15 @@ class Stop:
 
 @dataclass(frozen=True, slots=True)
 class Answer:
-    """The answer to the question the session is waiting on (ignored at other times)."""
+    """The answer to the question the session is waiting on (ignored at other times).
+
+    ``stop``: end the session with this reason once the answer is recorded, as a Stop
+    would, without starting the next exercise first.
+    """
 
     now: float
     symptoms: Symptoms
+    stop: str | None = None
 
 
 Event = Tick | Pause | Resume | TogglePause | Next | Back | Quit | Stop | Answer
