@@ -77,8 +77,7 @@ def routine(
 ) -> None:
     """Plan a session and coach it live: what to do, how long is left, what comes next.
 
-    Keys: space pause/resume, n or Right next, b or Left back, q quit; 1, 2 or 3 answer
-    the question after a McKenzie exercise.
+    Keys: space pause/resume, n/Right next, b/Left back, q quit, 1/2/3 answer the McKenzie question.
     """
     from backex.coach import clock_scale_from_env
 
