@@ -119,8 +119,10 @@ def test_bad_clock_scale_exits_2(value: str) -> None:
 def test_plain_run_of_a_tiny_routine() -> None:
     result = CliRunner().invoke(app, ["routine", "-m", "1", "--quiet"], env=FAST)
     assert result.exit_code == 0, result.output
-    lines = result.output.splitlines()
-    assert lines[:5] == [
+    lines = [line.rstrip() for line in result.stdout.splitlines()]
+    assert lines[:7] == [
+        "Stop if pain spreads down a leg, gets worse, or goes above 5 out of 10; backex",
+        "safety lists the warning signs.",
         "[00:00] Supine marches (1 of 1): get ready, right side first",
         "[00:02] 3… 2… 1…",
         "[00:05] Supine marches — set 1/1, right side, rep 1/5: lift 2 s, lower 2 s",
@@ -163,7 +165,9 @@ def test_plan_file_is_coached_with_its_overrides() -> None:
     ]
     press_up = doc["items"][2]
     assert (press_up["reps"], press_up["hold_s"]) == (5, 1)  # the plan overrides 10 reps
-    assert press_up["reason"] == "prescribed (override: reps 5)"
+    assert press_up["reason"] == (
+        "prescribed (override: reps 5): kept as your clinician set it, not adapted"
+    )
 
 
 def test_plan_file_and_focus_together_is_a_usage_error() -> None:

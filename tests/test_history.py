@@ -133,6 +133,8 @@ def test_out_of_range_pain_is_refused_before_it_reaches_the_file(tmp_path: Path)
         (["start", "ex0", "ex1"], 2),
         (["start", "ex0", "finish-stopped"], 1),
         (["start", "ex0", "ex1", "finish-done"], None),
+        (["start", "ex0", "skip1", "quit2", "quit3", "finish-stopped"], 2),
+        (["start", "quit0", "quit1", "finish-stopped"], 0),
     ],
 )
 def test_last_incomplete_says_where_to_continue(
@@ -145,6 +147,10 @@ def test_last_incomplete_says_where_to_continue(
                 rec.start({"items": [1, 2, 3]}, ["mckenzie"], 2)
             elif step.startswith("ex"):
                 rec.record_exercise(int(step[2:]), "prone-lying", DOSE, sets_done=1)
+            elif step.startswith(("skip", "quit")):  # skipped with `n`, or ended by quitting
+                reason = "skipped" if step.startswith("skip") else "quit"
+                position = int(step[4:])
+                rec.record_exercise(position, "bridge", DOSE, skipped=True, skip_reason=reason)
             else:
                 rec.finish(completed=step == "finish-done")
         point = store.last_incomplete()
@@ -392,3 +398,21 @@ def test_opening_waits_while_another_process_creates_the_file(
         assert store.sessions() == []
     assert waits == [0.01]
     other.close()
+
+
+def test_recent_results_by_exercise_matches_recent_results(tmp_path: Path) -> None:
+    with History.open(tmp_path / "h.sqlite3") as store:
+        for pain in range(5):
+            rec = recorder(store)
+            rec.start({}, ["core"], pain)
+            rec.record_exercise(0, "bridge", DOSE, sets_done=1, reps_done=pain)
+            if pain % 2:
+                rec.record_exercise(1, "pelvic-tilt", DOSE, sets_done=1)
+            rec.finish(completed=True)
+        everything = store.recent_results_by_exercise()
+        assert everything == {
+            "bridge": store.recent_results("bridge"),
+            "pelvic-tilt": store.recent_results("pelvic-tilt"),
+        }
+    assert [r.reps_done for r in everything["bridge"]] == [4, 3, 2]
+    assert len(everything["pelvic-tilt"]) == 2

@@ -37,7 +37,10 @@ def test_mckenzie_example_starts_and_ends_with_prone_lying() -> None:
     ids = [item.exercise.id for item in plan.items]
     assert ids == ["prone-lying", "prone-on-elbows", "prone-press-up", "prone-lying"]
     press_up = plan.items[2]
-    assert (press_up.dose.reps, press_up.reason) == (5, "prescribed (override: reps 5)")
+    assert (press_up.dose.reps, press_up.reason) == (
+        5,
+        "prescribed (override: reps 5): kept as your clinician set it, not adapted",
+    )
 
 
 def test_plan_check_summarises_a_good_plan(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

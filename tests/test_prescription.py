@@ -10,6 +10,7 @@ from backex.errors import CatalogueError
 from backex.exercise import Dose, Tempo
 from backex.plan import Block
 from backex.prescription import (
+    KEPT_AS_PRESCRIBED,
     Frequency,
     FrequencyKind,
     Weekday,
@@ -108,7 +109,8 @@ def test_good_plans_apply_overrides(
     got = [(e.exercise.id, e.dose, e.reason, e.note) for e in prescription.entries]
     assert got == expected
     plan = prescription_to_plan(prescription)
-    assert [(i.exercise.id, i.dose, i.reason, i.note) for i in plan.items] == expected
+    kept = [(id_, dose, f"{why}: {KEPT_AS_PRESCRIBED}", note) for id_, dose, why, note in expected]
+    assert [(i.exercise.id, i.dose, i.reason, i.note) for i in plan.items] == kept
     assert all(i.block is Block.MAIN for i in plan.items)
     assert [i.est_s for i in plan.items] == item_estimates([d for _, d, _, _ in expected])
     assert plan.name == "Test plan"

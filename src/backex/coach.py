@@ -4,7 +4,14 @@ Live mode (stdin and stdout are terminals): keys without Enter (cbreak), ``selec
 sleeps exactly until the session's next visible change, a key or a resize; the screen is
 drawn by a :class:`Screen` the caller passes in (Rich lives in ``backex.ui``). Plain mode
 (``--plain``, piped, no terminal, TERM=dumb): one line per phase change and milestones,
-never reads stdin. Whatever happens, the terminal settings are restored.
+and reads stdin only for the McKenzie question when ``CoachOptions.ask_symptoms`` is set
+(the caller sets it only when stdin and stdout are terminals). Whatever happens, the
+terminal settings are restored.
+
+The McKenzie question: live, the keys 1/2/3 answer it; plain, a line "1", "2" or "3"
+(Enter alone or a closed stdin skips it). Each answer goes to ``on_answer``; a reason
+it returns ends the session there (``Answer(stop=reason)``, a Stop that keeps the answer;
+the routine stops the series when symptoms spread down the leg).
 """
 
 import contextlib
@@ -23,8 +30,10 @@ from typing import Protocol, TextIO
 
 from backex.errors import BackexError, UsageError
 from backex.plan import Plan
+from backex.rules import SYMPTOM_CHOICES, SYMPTOM_QUESTION, Symptoms
 from backex.session import Session
 from backex.session_types import (
+    Answer,
     Back,
     CueEvent,
     CueKind,
@@ -55,7 +64,12 @@ KEYS: dict[bytes, type[Next | Back | Quit | TogglePause]] = {
     b"\x1bOD": Back,
     b"q": Quit,
 }
-BELL_CUES = {CueKind.WORK_START, CueKind.HOLD_END, CueKind.COUNTDOWN}
+# The McKenzie question's answers, in SYMPTOM_CHOICES order: 1 same, 2 centre, 3 leg.
+ANSWER_KEYS: dict[bytes, Symptoms] = {
+    str(number).encode(): symptoms for number, symptoms in enumerate(SYMPTOM_CHOICES, 1)
+}
+BELL_CUES = {CueKind.WORK_START, CueKind.HOLD_END, CueKind.COUNTDOWN, CueKind.QUESTION}
+AnswerHook = Callable[[Symptoms], str | None]
 
 
 class Screen(Protocol):
@@ -74,6 +88,7 @@ class CoachOptions:
     voice: bool = False
     clock_scale: float = 1.0
     get_ready_s: float = GET_READY_S
+    ask_symptoms: bool = False  # the McKenzie question after each McKenzie exercise
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,7 +238,7 @@ class PlainReporter:
 
     def _phase(self, phase: PhaseStart) -> None:
         key = (phase.item, phase.kind, phase.set_no, phase.side, phase.rep_no)
-        if key == self._last:
+        if key == self._last or phase.kind is PhaseKind.QUESTION:  # the prompt says it
             return  # the hold and lower of a rep already announced
         self._last = key
         self._line(phase.at, plain_phase_line(phase, self._plan))
@@ -274,26 +289,35 @@ def run_routine(
     on_exercise_end: Callable[[ExerciseResult], None] | None = None,
     stdin: TextIO | None = None,
     stdout: TextIO | None = None,
+    *,
+    first_item: int = 0,
+    on_answer: AnswerHook | None = None,
 ) -> CoachOutcome:
-    """Coach ``plan`` in real time until it ends, the person quits, or Ctrl-C."""
+    """Coach ``plan`` in real time until it ends, the person quits, or Ctrl-C.
+
+    ``first_item`` is the plan position to start at (``--resume``); ``on_answer`` sees
+    each answer to the McKenzie question and may return a reason to stop the session.
+    """
     stdin = sys.stdin if stdin is None else stdin
     stdout = sys.stdout if stdout is None else stdout
     if stdout is None:  # started with stdout closed (>&-)
         raise BackexError("standard output is closed, so there is nowhere to coach you")
     session = Session(
         plan,
-        SessionOptions(get_ready_s=options.get_ready_s),
+        SessionOptions(get_ready_s=options.get_ready_s, ask_symptoms=options.ask_symptoms),
         on_exercise_end=on_exercise_end,
     )
+    answer = _AnswerSender(session, on_answer)
     clock = ScaledClock(options.clock_scale)
     voice = Voice(warn) if options.voice and not options.quiet else None
     live = use_live_screen(options.plain, stdin, stdout)
     interrupted = False
+    session.start(clock(), first_item)
     try:
         if live:
-            _run_live(session, clock, screen_factory(), stdin, voice, options.quiet)
+            _run_live(session, clock, screen_factory(), stdin, voice, options.quiet, answer)
         else:
-            _run_plain(session, clock, stdout, voice, options.quiet)
+            _run_plain(session, clock, stdout, stdin, voice, options.quiet, answer)
     except KeyboardInterrupt:
         interrupted = True
         if not session.done:
@@ -329,9 +353,16 @@ def _sound(
 
 
 def _run_plain(
-    session: Session, clock: ScaledClock, out: TextIO, voice: Voice | None, quiet: bool
+    session: Session,
+    clock: ScaledClock,
+    out: TextIO,
+    stdin: TextIO | None,
+    voice: Voice | None,
+    quiet: bool,
+    answer: "_AnswerSender",
 ) -> None:
-    start = clock()
+    state = session.state
+    start = state.now
     reporter = PlainReporter(out, session.plan, start)
     logged = 0
     bell_ok = not quiet and _isatty(out)
@@ -340,7 +371,6 @@ def _run_plain(
         out.write("\a")
 
     last_phase: tuple[object, ...] | None = None
-    state = session.start(start)
     try:
         while True:
             phases = session.phase_log
@@ -348,12 +378,49 @@ def _run_plain(
             logged = len(phases)
             _sound(state, phase_key(state) != last_phase, clock, bell if bell_ok else None, voice)
             last_phase = phase_key(state)
+            if state.kind is PhaseKind.QUESTION:
+                reporter.close()
+                symptoms = ask_symptoms_line(out, stdin)
+                if symptoms is None:
+                    state = session.handle(Next(clock()))
+                else:
+                    state = answer.send(symptoms, clock())
+                continue
             if state.done or state.next_deadline is None:
                 break
             time.sleep(clock.real_seconds(state.next_deadline - clock()))
             state = session.tick(max(clock(), state.next_deadline))
     finally:
         reporter.close()
+
+
+def ask_symptoms_line(out: TextIO, stdin: TextIO | None) -> Symptoms | None:
+    """Plain mode's McKenzie question: a line 1, 2 or 3; Enter alone or no input skips."""
+    choices = "".join(f"  {n} {text}\n" for n, text in enumerate(SYMPTOM_CHOICES.values(), 1))
+    out.write(f"{SYMPTOM_QUESTION}\n{choices}")
+    while True:
+        out.write("Type 1, 2 or 3 and Enter (Enter skips): ")
+        out.flush()
+        line = stdin.readline() if stdin is not None else ""
+        if not line:  # closed input
+            out.write("\n")
+            return None
+        answer = ANSWER_KEYS.get(line.strip().encode())
+        if answer is not None or not line.strip():
+            return answer
+        out.write("Please type 1, 2 or 3.\n")
+
+
+class _AnswerSender:
+    """Sends an answer to the session, ending it when the hook gives a reason to stop."""
+
+    def __init__(self, session: Session, hook: AnswerHook | None) -> None:
+        self._session = session
+        self._hook = hook
+
+    def send(self, symptoms: Symptoms, now: float) -> SessionState:
+        reason = self._hook(symptoms) if self._hook is not None else None
+        return self._session.handle(Answer(now, symptoms, stop=reason))
 
 
 def _isatty(stream: TextIO) -> bool:
@@ -419,12 +486,13 @@ def _run_live(
     stdin: TextIO,
     voice: Voice | None,
     quiet: bool,
+    answer: "_AnswerSender",
 ) -> None:
     fd = stdin.fileno()
     with _cbreak(fd), _wakeup_on_resize() as wake_fd:
         screen.open()
         try:
-            _live_loop(session, clock, screen, fd, wake_fd, voice, quiet)
+            _live_loop(session, clock, screen, fd, wake_fd, voice, quiet, answer)
         finally:
             screen.close()
 
@@ -437,6 +505,7 @@ def _live_loop(
     wake_fd: int,
     voice: Voice | None,
     quiet: bool,
+    answer: "_AnswerSender",
 ) -> None:
     shown: tuple[object, ...] | None = None
     last_phase: tuple[object, ...] | None = None
@@ -458,7 +527,7 @@ def _live_loop(
         show(state)
         return state
 
-    state = session.start(clock())
+    state = session.state
     show(state, force=True)
     while not state.done:
         timeout = None
@@ -479,7 +548,10 @@ def _live_loop(
                 keys_open = False  # the terminal went away; carry on counting
             for key in parse_keys(data):
                 action = KEYS.get(key)
-                if action is not None:
+                if state.kind is PhaseKind.QUESTION and key in ANSWER_KEYS:
+                    state = answer.send(ANSWER_KEYS[key], clock())
+                    show(state)
+                elif action is not None:
                     state = apply(action(clock()))
                 if state.done:
                     return

@@ -19,9 +19,10 @@ How the routine records a session (see :class:`SessionRecorder`)::
         recorder.finish(completed=True)
 
 ``--resume``: ``history.last_incomplete()`` gives the session, its plan JSON and the
-position to continue from; ``recorder.resume(point.session_id)`` keeps writing into it.
-The planner reads ``history.recent_results(exercise_id)`` and
-``history.last_session_light()`` for :func:`backex.rules.adjust_dose`.
+position to continue from (the first exercise neither done nor skipped on purpose);
+``recorder.resume(point.session_id)`` keeps writing into it. The routine gives the planner
+``history.recent_results_by_exercise()`` and ``history.last_session_light()`` for
+:func:`backex.rules.adjust_dose`.
 
 ``sqlite3`` is imported only when a database is opened.
 """
@@ -56,6 +57,7 @@ from backex.history_schema import (
     translated,
 )
 from backex.rules import Light, PastResult, Symptoms, traffic_light
+from backex.session_types import SKIPPED_BY_PERSON
 
 if TYPE_CHECKING:
     import sqlite3
@@ -243,16 +245,25 @@ class History:
         if not rows or rows[0]["completed"]:
             return None
         row = rows[0]
-        done = self._read(
-            "SELECT MAX(position) FROM exercise_result WHERE session_id = ?", (row["id"],)
-        )[0][0]
+        # Done, or skipped with `n`: not again. Ended by quitting or a stop: do it again.
+        finished = {
+            r["position"]
+            for r in self._read(
+                "SELECT position, skipped, skip_reason FROM exercise_result WHERE session_id = ?",
+                (row["id"],),
+            )
+            if not r["skipped"] or r["skip_reason"] == SKIPPED_BY_PERSON
+        }
+        next_position = 0
+        while next_position in finished:
+            next_position += 1
         return ResumePoint(
             session_id=row["id"],
             started_at=datetime.fromisoformat(row["started_at"]),
             plan=json.loads(row["plan"]),
             focus=tuple(json.loads(row["focus"])),
             plan_name=row["plan_name"],
-            next_position=0 if done is None else done + 1,
+            next_position=next_position,
         )
 
     def recent_results(self, exercise_id: str, limit: int = 3) -> list[PastResult]:
@@ -264,20 +275,22 @@ class History:
             " LIMIT ?",
             (exercise_id, limit),
         )
-        return [
-            PastResult(
-                started_at=datetime.fromisoformat(row["session_start"]),
-                planned=dose_from_dict(json.loads(row["planned"])),
-                sets_done=row["sets_done"],
-                reps_done=row["reps_done"],
-                seconds_done=row["seconds_done"],
-                skipped=bool(row["skipped"]),
-                symptoms=Symptoms(row["symptom_response"]) if row["symptom_response"] else None,
-                pain_before=row["pain_before"],
-                pain_after=row["pain_after"],
-            )
-            for row in rows
-        ]
+        return [_past_result(row) for row in rows]
+
+    def recent_results_by_exercise(self, limit: int = 3) -> dict[str, list[PastResult]]:
+        """:meth:`recent_results` of every exercise ever recorded, in one query."""
+        rows = self._read(
+            "SELECT * FROM (SELECT r.*, s.started_at AS session_start, s.pain_before,"
+            " s.pain_after, ROW_NUMBER() OVER (PARTITION BY r.exercise_id"
+            " ORDER BY s.started_at DESC, s.id DESC, r.position DESC) AS n"
+            " FROM exercise_result r JOIN session s ON s.id = r.session_id)"
+            " WHERE n <= ? ORDER BY exercise_id, n",
+            (limit,),
+        )
+        found: dict[str, list[PastResult]] = {}
+        for row in rows:
+            found.setdefault(row["exercise_id"], []).append(_past_result(row))
+        return found
 
     def last_session_light(self) -> Light | None:
         """The pain traffic light of the newest session (None without a pain score)."""
@@ -288,6 +301,20 @@ class History:
             return None
         advice = traffic_light(rows[0]["pain_before"], rows[0]["pain_after"])
         return advice.light if advice else None
+
+
+def _past_result(row: Any) -> PastResult:
+    return PastResult(
+        started_at=datetime.fromisoformat(row["session_start"]),
+        planned=dose_from_dict(json.loads(row["planned"])),
+        sets_done=row["sets_done"],
+        reps_done=row["reps_done"],
+        seconds_done=row["seconds_done"],
+        skipped=bool(row["skipped"]),
+        symptoms=Symptoms(row["symptom_response"]) if row["symptom_response"] else None,
+        pain_before=row["pain_before"],
+        pain_after=row["pain_after"],
+    )
 
 
 class SessionRecorder:

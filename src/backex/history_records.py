@@ -1,14 +1,26 @@
 """The records the history store returns, and their JSON form. Pure: no database here."""
 
 import json
-from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from backex.exercise import Dose, Tempo
-from backex.plan import Plan
+from backex.exercise import Dose
+from backex.plan_doc import dose_from_dict, dose_to_dict
+from backex.plan_doc import plan_to_dict as plan_summary
 from backex.rules import Symptoms
+
+__all__ = [
+    "ExerciseEntry",
+    "ResumePoint",
+    "SessionRecord",
+    "dose_from_dict",
+    "dose_to_dict",
+    "entry_from_row",
+    "plan_summary",
+    "session_from_row",
+    "session_to_dict",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,47 +66,6 @@ class ResumePoint:
     focus: tuple[str, ...]
     plan_name: str | None
     next_position: int
-
-
-def dose_to_dict(dose: Dose) -> dict[str, Any]:
-    tempo = {"lift_s": dose.tempo.lift_s, "lower_s": dose.tempo.lower_s} if dose.tempo else None
-    return {
-        "sets": dose.sets,
-        "reps": dose.reps,
-        "hold_s": dose.hold_s,
-        "rest_s": dose.rest_s,
-        "per_side": dose.per_side,
-        "tempo": tempo,
-    }
-
-
-def dose_from_dict(data: Mapping[str, Any]) -> Dose:
-    tempo = data.get("tempo")
-    return Dose(
-        sets=data["sets"],
-        reps=data.get("reps"),
-        hold_s=data.get("hold_s"),
-        rest_s=data.get("rest_s", 0),
-        per_side=data.get("per_side", False),
-        tempo=Tempo(tempo["lift_s"], tempo["lower_s"]) if tempo else None,
-    )
-
-
-def plan_summary(plan: Plan) -> dict[str, Any]:
-    """The plan as stored with a session (the shape of ``routine --dry-run --json``)."""
-    return {
-        "total_s": plan.total_s,
-        "items": [
-            {
-                "exercise": item.exercise.id,
-                **dose_to_dict(item.dose),
-                "est_s": item.est_s,
-                "block": str(item.block),
-                "reason": item.reason,
-            }
-            for item in plan.items
-        ],
-    }
 
 
 def parse_time(value: str | None) -> datetime | None:

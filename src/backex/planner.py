@@ -6,6 +6,11 @@ lying instead, as the series requires. Over budget, doses are trimmed (sets, the
 never below one set or half the catalogue's reps, never raised; holds are kept), and if
 that is not enough whole exercises are left out, lowest priority first (see
 :func:`_drop_order`). The random generator only breaks ties between equals.
+
+With a :class:`~backex.dosing.DoseHistory` (read from the history by the caller), each
+exercise starts from its adapted dose (:func:`backex.dosing.starting_dose`: progression,
+easing off, possibly a variant) instead of the catalogue's, and its ``reason`` says why.
+The McKenzie prone-lying brackets keep the catalogue dose: they are the resting position.
 """
 
 import math
@@ -14,6 +19,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from backex.catalogue import Catalogue
+from backex.dosing import CATALOGUE_DOSE, DoseHistory, starting_dose
 from backex.errors import BackexError
 from backex.exercise import Dose, Exercise, Focus, Position
 from backex.plan import Block, Plan, PlannedItem
@@ -31,6 +37,12 @@ class _Pick:
     exercise: Exercise
     block: Block
     fixed: bool = False  # never left out on its own (the McKenzie prone-lying brackets)
+    start: Dose | None = None  # the dose to trim from; None: the catalogue's
+    why: str = CATALOGUE_DOSE
+
+    @property
+    def dose(self) -> Dose:
+        return self.start or self.exercise.dose
 
 
 def make_plan(
@@ -39,10 +51,12 @@ def make_plan(
     max_level: int = 1,
     minutes: int = 15,
     seed: int | None = None,
+    history: DoseHistory | None = None,
 ) -> Plan:
     """A session of ``focus`` exercises (None or empty: every focus) that fits ``minutes``.
 
-    Raises BackexError saying what to change when nothing matches or nothing fits.
+    ``history``: adapt each dose to it (see the module docstring). Raises BackexError
+    saying what to change when nothing matches or nothing fits.
     """
     wanted = tuple(focus) if focus else tuple(Focus)
     rank = _tiebreak(catalogue.exercises, seed)
@@ -54,6 +68,8 @@ def make_plan(
     if not matching:
         raise BackexError(_nothing_matches(catalogue, wanted, max_level))
     picks = _shape(catalogue, matching, wanted, max_level, rank)
+    if history is not None:
+        picks = _adapted(picks, catalogue, history, max_level)
     budget = minutes * 60
     # Leave out one more exercise at a time, lowest priority first; at least one stays.
     droppable = [i for i in _drop_order(picks, rank) if not picks[i].fixed]
@@ -133,6 +149,31 @@ def _shape(
     return picks
 
 
+def _adapted(
+    picks: list[_Pick], catalogue: Catalogue, history: DoseHistory, max_level: int
+) -> list[_Pick]:
+    """Each pick at its starting dose (maybe a variant); the main block re-ordered."""
+    taken = {p.exercise.id for p in picks}
+    adapted: list[_Pick] = []
+    for pick in picks:
+        if pick.fixed:
+            adapted.append(pick)
+            continue
+        start = starting_dose(
+            pick.exercise, catalogue, history, max_level, taken - {pick.exercise.id}
+        )
+        taken.discard(pick.exercise.id)
+        taken.add(start.exercise.id)
+        adapted.append(replace(pick, exercise=start.exercise, start=start.dose, why=start.reason))
+    main = sorted(
+        (p for p in adapted if p.block is Block.MAIN),
+        key=lambda p: (POSITION_ORDER[p.exercise.position], p.exercise.level),
+    )  # stable: otherwise the planner's order
+    before = [p for p in adapted if p.block is Block.WARM_UP]
+    after = [p for p in adapted if p.block is Block.COOL_DOWN]
+    return [*before, *main, *after]
+
+
 def _best(
     candidates: list[Exercise],
     key: Callable[[Exercise], tuple[bool | int, ...]],
@@ -196,7 +237,7 @@ def _fit_doses(kept: list[_Pick], budget: int, queue: list[int]) -> dict[int, Do
 
     None if even the smallest doses do not fit.
     """
-    doses = {i: p.exercise.dose for i, p in enumerate(kept)}
+    doses = {i: p.dose for i, p in enumerate(kept)}
     if _total(kept, doses) <= budget:
         return doses
     # Sets first everywhere, then reps: a session with fewer sets keeps every exercise's
@@ -212,15 +253,17 @@ def _fit_doses(kept: list[_Pick], budget: int, queue: list[int]) -> dict[int, Do
     return None
 
 
-def _reason(original: Dose, dose: Dose, minutes: int) -> str:
+def _reason(pick: _Pick, dose: Dose, minutes: int) -> str:
+    original = pick.dose
     changes = []
     if dose.sets != original.sets:
         changes.append(f"{original.sets} to {dose.sets} sets")
     if dose.reps != original.reps:
         changes.append(f"{original.reps} to {dose.reps} reps")
     if not changes:
-        return "catalogue dose"
-    return f"trimmed from {' and '.join(changes)} to fit {minutes} min"
+        return pick.why
+    trimmed = f"trimmed from {' and '.join(changes)} to fit {minutes} min"
+    return trimmed if pick.why == CATALOGUE_DOSE else f"{pick.why}; {trimmed}"
 
 
 def _items(kept: list[_Pick], doses: dict[int, Dose], minutes: int) -> tuple[PlannedItem, ...]:
@@ -230,7 +273,7 @@ def _items(kept: list[_Pick], doses: dict[int, Dose], minutes: int) -> tuple[Pla
             dose=doses[i],
             block=pick.block,
             est_s=estimate_item_seconds(doses[i], transition_s=TRANSITION_S if i else 0),
-            reason=_reason(pick.exercise.dose, doses[i], minutes),
+            reason=_reason(pick, doses[i], minutes),
         )
         for i, pick in enumerate(kept)
     )
@@ -248,9 +291,7 @@ def _nothing_matches(catalogue: Catalogue, wanted: tuple[Focus, ...], max_level:
 
 def _nothing_fits(smallest: list[_Pick], minutes: int) -> str:
     """Say how long the smallest session the planner would make takes."""
-    doses = {
-        i: [p.exercise.dose, *_trim_steps(p.exercise.dose)][-1] for i, p in enumerate(smallest)
-    }
+    doses = {i: [p.dose, *_trim_steps(p.dose)][-1] for i, p in enumerate(smallest)}
     shortest = _total(smallest, doses)
     what = "the shortest session" if len(smallest) > 1 else "the shortest exercise"
     need = math.ceil(shortest / 60)

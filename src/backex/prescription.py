@@ -177,6 +177,10 @@ def load_prescription(path: Path, catalogue: Catalogue) -> Prescription:
     return parse_prescription(read_yaml(path), catalogue)
 
 
+# A clinician chose these doses; the history's progression and easing off do not apply.
+KEPT_AS_PRESCRIBED = "kept as your clinician set it, not adapted"
+
+
 def prescription_to_plan(prescription: Prescription) -> Plan:
     """The session to coach: the entries in file order, block MAIN, prescribed doses."""
     estimates = item_estimates([entry.dose for entry in prescription.entries])
@@ -186,7 +190,7 @@ def prescription_to_plan(prescription: Prescription) -> Plan:
             dose=entry.dose,
             block=Block.MAIN,
             est_s=est_s,
-            reason=entry.reason,
+            reason=f"{entry.reason}: {KEPT_AS_PRESCRIBED}",
             note=entry.note,
         )
         for entry, est_s in zip(prescription.entries, estimates, strict=True)

@@ -13,15 +13,31 @@ the exercise (its result is marked skipped), Back restarts it or, within its lea
 first BACK_GRACE_S of work, goes to the previous one; Quit and Stop(reason) end the session
 and mark what is left skipped. Each exercise's result goes to ``on_exercise_end`` as soon as
 it ends; an exercise redone after Back reports again, and the later result supersedes.
+
+The McKenzie question. With ``SessionOptions.ask_symptoms``, a McKenzie exercise done to
+its end is followed by a QUESTION phase (rules.SYMPTOM_QUESTION). It has no deadline: the
+clock waits, ticks change nothing, and pause does not apply. ``Answer(now, symptoms)``
+reports the exercise with the answer and starts the next one at ``now`` (or, with
+``Answer.stop``, ends the session there); Next moves on without an answer, Back redoes
+the exercise, Quit/Stop end the session (the exercise counts as done). Deciding what an
+answer means (``rules.symptom_rule``: stop when symptoms spread) is the caller's job, so
+the engine stays a timer.
+
+``start(now, first_item=k)`` begins at plan position k (``routine --resume``); results keep
+their plan positions.
 """
 
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from backex.exercise import Dose, Exercise
+from backex.exercise import Dose, Exercise, Focus
 from backex.plan import Plan, PlannedItem
+from backex.rules import SYMPTOM_QUESTION, Symptoms
 from backex.session_types import (
+    QUIT_REASON,
+    SKIPPED_BY_PERSON,
+    Answer,
     Back,
     CueEvent,
     CueKind,
@@ -132,6 +148,7 @@ class Session:
         self._seg_start = 0.0
         self._event_ptr = 0
         self._paused_at: float | None = None
+        self._asking_since: float | None = None  # in the QUESTION phase since then
         self._now = 0.0
         self._started_at: float | None = None
         self._ended_at: float | None = None
@@ -145,13 +162,15 @@ class Session:
 
     # -- public API --------------------------------------------------------------------
 
-    def start(self, now: float) -> SessionState:
-        """Begin the first exercise at ``now``."""
+    def start(self, now: float, first_item: int = 0) -> SessionState:
+        """Begin at ``now`` with the exercise at plan position ``first_item``."""
         if self._started_at is not None:
             raise RuntimeError("session already started")
+        if not 0 <= first_item < len(self.plan.items):
+            raise ValueError(f"no exercise at plan position {first_item}")
         self._started_at = now
         self._now = now
-        self._enter_item(0, now, skip_lead_in=False)
+        self._enter_item(first_item, now, skip_lead_in=False)
         return self._snapshot()
 
     def handle(self, event: Event) -> SessionState:
@@ -162,20 +181,39 @@ class Session:
             self._now = max(self._now, event.now)
             return self._snapshot()
         self._advance(event.now)
-        if isinstance(event, Pause) or (isinstance(event, TogglePause) and not self.paused):
+        if self.asking:
+            self._handle_answer_phase(event)
+        elif isinstance(event, Pause) or (isinstance(event, TogglePause) and not self.paused):
             self._paused_at = self._paused_at if self._paused_at is not None else event.now
         elif isinstance(event, Resume | TogglePause):
             self._resume(event.now)
         elif isinstance(event, Next):
-            self._finish_item(event.now, skip_reason="skipped")
+            self._finish_item(event.now, skip_reason=SKIPPED_BY_PERSON)
             self._move_to(self._item + 1, event.now, skip_lead_in=False)
         elif isinstance(event, Back):
             self._back(event.now)
         elif isinstance(event, Quit):
-            self._end_early(event.now, "quit")
+            self._end_early(event.now, QUIT_REASON)
         elif isinstance(event, Stop):
             self._end_early(event.now, event.reason)
         return self._snapshot()
+
+    def _handle_answer_phase(self, event: Event) -> None:
+        """The QUESTION phase: an answer or Next moves on; Back redoes; Quit/Stop end."""
+        asked_at = self._asking_since
+        assert asked_at is not None
+        if isinstance(event, Answer | Next):
+            symptoms = event.symptoms if isinstance(event, Answer) else None
+            self._finish_item(asked_at, skip_reason=None, symptoms=symptoms)
+            if isinstance(event, Answer) and event.stop is not None:
+                self._skip_rest(event.now, event.stop)
+            else:
+                self._move_to(self._item + 1, event.now, skip_lead_in=False)
+        elif isinstance(event, Back):
+            self._move_to(self._item, event.now, skip_lead_in=True)
+        elif isinstance(event, Quit | Stop):
+            reason = event.reason if isinstance(event, Stop) else QUIT_REASON
+            self._end_early(event.now, reason)
 
     def tick(self, now: float) -> SessionState:
         return self.handle(Tick(now))
@@ -187,6 +225,11 @@ class Session:
     @property
     def done(self) -> bool:
         return self._ended_at is not None
+
+    @property
+    def asking(self) -> bool:
+        """Waiting for the answer to the McKenzie question."""
+        return self._asking_since is not None and self._ended_at is None
 
     @property
     def state(self) -> SessionState:
@@ -225,7 +268,7 @@ class Session:
     def _advance(self, now: float) -> None:
         """Walk through every deadline up to ``now`` (frozen while paused)."""
         self._now = max(self._now, now)
-        if self._paused_at is not None or self._ended_at is not None:
+        if self._paused_at is not None or self._ended_at is not None or self.asking:
             return
         while self._ended_at is None:
             segment = self._segment
@@ -236,9 +279,21 @@ class Session:
             self._complete_segment(segment, deadline)
             if self._seg + 1 < len(self._segments[self._item]):
                 self._enter_segment(self._seg + 1, deadline)
+            elif self._asks(self._item):
+                self._ask(deadline)
+                return
             else:
                 self._finish_item(deadline, skip_reason=None)
                 self._move_to(self._item + 1, deadline, skip_lead_in=False)
+
+    def _asks(self, index: int) -> bool:
+        exercise = self.plan.items[index].exercise
+        return self.options.ask_symptoms and Focus.MCKENZIE in exercise.focus
+
+    def _ask(self, at: float) -> None:
+        self._asking_since = at
+        self._phase_log.append(PhaseStart(at, self._item, PhaseKind.QUESTION))
+        self._pending.append(CueEvent(CueKind.QUESTION, at, text=SYMPTOM_QUESTION))
 
     def _resume(self, now: float) -> None:
         if self._paused_at is None:
@@ -247,6 +302,7 @@ class Session:
         self._paused_at = None
 
     def _enter_item(self, index: int, at: float, skip_lead_in: bool) -> None:
+        self._asking_since = None
         self._item = index
         self._attempt = _Attempt(started_at=at)
         first = 0
@@ -329,7 +385,9 @@ class Session:
             return Step.LOWER
         return Step.HOLD if dose.hold_s else Step.LIFT
 
-    def _finish_item(self, at: float, skip_reason: str | None) -> None:
+    def _finish_item(
+        self, at: float, skip_reason: str | None, symptoms: Symptoms | None = None
+    ) -> None:
         """Report the current exercise's result (partial work counts when skipped)."""
         attempt = self._attempt
         work = attempt.work_s
@@ -346,6 +404,7 @@ class Session:
             started_at=attempt.started_at,
             ended_at=at,
             index=self._item,
+            symptoms=symptoms,
         )
         self._results[self._item] = result
         self._all_results.append(result)
@@ -374,7 +433,14 @@ class Session:
         self._move_to(target, now, skip_lead_in=True)
 
     def _end_early(self, now: float, reason: str) -> None:
-        self._finish_item(now, skip_reason=reason)
+        if self._asking_since is not None:  # the exercise itself was done in full
+            self._finish_item(self._asking_since, skip_reason=None)
+        else:
+            self._finish_item(now, skip_reason=reason)
+        self._skip_rest(now, reason)
+
+    def _skip_rest(self, now: float, reason: str) -> None:
+        """End the session: every exercise after the current one is skipped for ``reason``."""
         for index in range(self._item + 1, len(self.plan.items)):
             self._item = index
             self._seg = 0
@@ -383,6 +449,7 @@ class Session:
         self._stop_reason = reason
         self._ended_at = now
         self._paused_at = None
+        self._asking_since = None
         self._pending.append(CueEvent(CueKind.DONE, now, text="session ended"))
 
     # -- the snapshot ------------------------------------------------------------------
@@ -419,6 +486,10 @@ class Session:
             )
             self._state = state
             return state
+        if self._asking_since is not None:
+            state = self._question_snapshot(now, start, events)
+            self._state = state
+            return state
         item = self.plan.items[self._item]
         segment = self._segment
         position = self._position_time(now)
@@ -453,6 +524,35 @@ class Session:
         )
         self._state = state
         return state
+
+    def _question_snapshot(
+        self, now: float, start: float, events: tuple[CueEvent, ...]
+    ) -> SessionState:
+        item = self.plan.items[self._item]
+        n = len(self.plan.items)
+        return SessionState(
+            kind=PhaseKind.QUESTION,
+            now=now,
+            item_index=self._item,
+            item_count=n,
+            exercise=item.exercise,
+            dose=item.dose,
+            set_no=item.dose.sets,
+            set_count=item.dose.sets,
+            rep_no=None,
+            rep_count=item.dose.reps,
+            side=None,
+            step=None,
+            cue=SYMPTOM_QUESTION,
+            remaining_s=0.0,
+            phase_s=0.0,
+            time_left_s=float(sum(self._item_totals[self._item + 1 :])),
+            elapsed_s=now - start,
+            paused=False,
+            next_up=self.plan.items[self._item + 1].exercise if self._item + 1 < n else None,
+            events=events,
+            next_deadline=None,
+        )
 
 
 def _next_change(deadline: float, remaining: float) -> float:

@@ -8,7 +8,11 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from backex.exercise import Dose, Exercise
+from backex.rules import Symptoms
 from backex.timing import GET_READY_S, SWITCH_SIDES_S, TRANSITION_S
+
+SKIPPED_BY_PERSON = "skipped"  # the skip reason of Next; Quit's is QUIT_REASON
+QUIT_REASON = "quit"
 
 
 class PhaseKind(StrEnum):
@@ -19,6 +23,7 @@ class PhaseKind(StrEnum):
     WORK = "work"
     SWITCH_SIDES = "switch-sides"
     REST = "rest"
+    QUESTION = "question"  # the McKenzie symptom question: no deadline, the clock waits
     DONE = "done"
 
 
@@ -46,6 +51,7 @@ class CueKind(StrEnum):
     SWITCH_SIDES = "switch-sides"
     REST = "rest"
     EXERCISE_END = "exercise-end"
+    QUESTION = "question"  # a question waits for an answer
     DONE = "done"
 
 
@@ -97,6 +103,7 @@ class ExerciseResult:
     started_at: float
     ended_at: float
     index: int = 0  # position in the plan
+    symptoms: Symptoms | None = None  # the answer to the McKenzie question, if asked
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,7 +203,20 @@ class Stop:
     reason: str
 
 
-Event = Tick | Pause | Resume | TogglePause | Next | Back | Quit | Stop
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """The answer to the question the session is waiting on (ignored at other times).
+
+    ``stop``: end the session with this reason once the answer is recorded, as a Stop
+    would, without starting the next exercise first.
+    """
+
+    now: float
+    symptoms: Symptoms
+    stop: str | None = None
+
+
+Event = Tick | Pause | Resume | TogglePause | Next | Back | Quit | Stop | Answer
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,3 +224,5 @@ class SessionOptions:
     get_ready_s: float = GET_READY_S
     transition_s: float = TRANSITION_S
     switch_s: float = SWITCH_SIDES_S
+    # Ask where symptoms went after each McKenzie exercise (a QUESTION phase).
+    ask_symptoms: bool = False

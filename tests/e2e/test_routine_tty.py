@@ -5,22 +5,34 @@ import os
 import re
 import shlex
 import sys
+from datetime import datetime
 
 import pexpect
 import pytest
+
+from backex import safety
 
 pytestmark = pytest.mark.e2e
 
 TIMEOUT = 20
 
 
-def spawn(width: int, scale: str = "2", args: str = "-m 2") -> pexpect.spawn:
+PAIN_AFTER = "Pain now, 0-10 (Enter skips):"
+
+
+def checked_today() -> None:
+    """The red-flag check answered "no" in this test's BACKEX_HOME: the gate lets it run."""
+    safety.record_check(False, datetime.now().astimezone())
+
+
+def spawn(width: int, scale: str = "2", args: str = "-m 2 --pain 1") -> pexpect.spawn:
     """``backex routine`` under sh, which then prints the exit code and ``stty -a``.
 
     The shell traps Ctrl-C (so it survives to report) without ignoring it, so the
     routine still gets the default SIGINT behaviour. Everything read is kept in
     ``child.logfile_read``.
     """
+    checked_today()
     command = f"{shlex.quote(sys.executable)} -m backex routine {args}"
     env = {**os.environ, "BACKEX_CLOCK_SCALE": scale, "TERM": "xterm-256color"}
     child = pexpect.spawn(
@@ -71,6 +83,8 @@ def test_keys_pause_next_back_quit(width: int) -> None:
     child.send("q")
     child.expect(r"Session ended early \(quit\)")
     child.expect("time taken")
+    child.expect_exact(PAIN_AFTER)
+    child.sendline("")
     code, stty, screen = finish(child)
     assert code == 0
     assert_restored(stty, screen)
@@ -88,10 +102,13 @@ def test_ctrl_c_exits_130_with_the_summary_and_restores_the_terminal() -> None:
 
 
 def test_a_whole_tiny_routine_runs_to_the_end_at_40_columns() -> None:
-    child = spawn(40, scale="25", args="-m 1 --quiet")
+    child = spawn(40, scale="25", args="-m 1 --quiet --pain 1")
     child.expect("Supine marches")
     child.expect(r"Session complete\.")
     child.expect("time taken")
+    child.expect_exact(PAIN_AFTER)
+    child.sendline("0")
+    child.expect("Pain 1 before, 0 after: green")
     code, stty, screen = finish(child)
     assert code == 0
     assert_restored(stty, screen)

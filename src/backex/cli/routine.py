@@ -1,13 +1,21 @@
-"""``backex routine``: plan a session and coach it live."""
+"""``backex routine``: plan a session and coach it live, recording it as it happens.
+
+Before coaching: the plan (adapted to the history), the red-flag gate, the stop rule and
+"pain now". While coaching: every exercise result goes to the history as it ends. After:
+the summary, "pain now" again and the traffic-light advice. A history file that cannot be
+used stops the routine before anything starts (exit 1, nothing lost).
+"""
 
 import json
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from backex.catalogue import load_catalogue
+from backex.cli import checkins
 from backex.cli.app import CatalogueOption, JsonOption, app, guarded
 from backex.cli.options import (
+    FocusChoice,
     FocusOption,
     LevelOption,
     MinutesOption,
@@ -15,36 +23,32 @@ from backex.cli.options import (
     SeedOption,
     chosen_focus,
 )
-from backex.errors import EXIT_INTERRUPTED, UsageError
+from backex.errors import EXIT_INTERRUPTED, BackexError, UsageError
 from backex.plan import Plan
+from backex.plan_doc import plan_to_dict
 
+if TYPE_CHECKING:
+    from pathlib import Path
 
-def plan_to_dict(plan: Plan) -> dict[str, object]:
-    """The ``--dry-run --json`` document."""
-    return {
-        "total_s": plan.total_s,
-        "focus": [str(f) for f in plan.focus],
-        "max_level": plan.max_level,
-        "minutes": plan.minutes,
-        "plan": plan.name or None,
-        "seed": plan.seed,
-        "items": [
-            {
-                "exercise": item.exercise.id,
-                "name": item.exercise.name,
-                "block": str(item.block),
-                "sets": item.dose.sets,
-                "reps": item.dose.reps,
-                "hold_s": item.dose.hold_s,
-                "rest_s": item.dose.rest_s,
-                "per_side": item.dose.per_side,
-                "est_s": item.est_s,
-                "reason": item.reason,
-            }
-            for item in plan.items
-        ],
-        "dropped": list(plan.dropped),
-    }
+    from backex.catalogue import Catalogue
+    from backex.dosing import DoseHistory
+    from backex.history import History, SessionRecord
+    from backex.rules import Symptoms
+
+PainOption = Annotated[
+    int | None,
+    typer.Option(
+        "--pain",
+        min=0,
+        max=10,
+        help="Your pain now, 0-10: recorded without asking.",
+        show_default=False,
+    ),
+]
+ResumeOption = Annotated[
+    bool,
+    typer.Option("--resume", help="Continue the last unfinished session where it stopped."),
+]
 
 
 @app.command("routine")
@@ -55,6 +59,8 @@ def routine(
     minutes: MinutesOption = 15,
     seed: SeedOption = None,
     plan_path: PlanFileOption = None,
+    pain: PainOption = None,
+    resume: ResumeOption = False,
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Print the plan and exit without coaching.")
     ] = False,
@@ -71,52 +77,224 @@ def routine(
 ) -> None:
     """Plan a session and coach it live: what to do, how long is left, what comes next.
 
-    Keys: space pause/resume, n or Right next, b or Left back, q quit.
+    Keys: space pause/resume, n/Right next, b/Left back, q quit, 1/2/3 answer the McKenzie question.
     """
     from backex.coach import clock_scale_from_env
-    from backex.planner import make_plan
 
     if as_json and not dry_run:
         raise UsageError("--json works with --dry-run only")
+    if resume and (focus or plan_path is not None):
+        raise UsageError("--resume continues the last session's own plan; leave out --focus/--plan")
+    if resume and dry_run:
+        raise UsageError("--resume starts coaching; it does not go with --dry-run")
+    if resume and pain is not None:
+        raise UsageError("--resume keeps the pain score the session started with; leave out --pain")
+    if focus and plan_path is not None:
+        raise UsageError("give either --plan FILE or --focus, not both")
     scale = 1.0 if dry_run else clock_scale_from_env()
     catalogue = load_catalogue(catalogue_path)
-    if plan_path is not None:
-        from backex.prescription import load_prescription, prescription_to_plan
-
-        if focus:
-            raise UsageError("give either --plan FILE or --focus, not both")
-        plan = prescription_to_plan(load_prescription(plan_path, catalogue))
-    else:
-        plan = make_plan(catalogue, chosen_focus(focus), level, minutes, seed)
-    names = {e.id: e.name for e in catalogue.exercises}
-    from backex.ui import output
+    from backex import history
 
     if dry_run:
-        if as_json:
-            output.print_text(json.dumps(plan_to_dict(plan), indent=2))
-            return
-        from backex.ui.coach_view import plan_view
-
-        console = output.stdout()
-        console.print(plan_view(plan, console.width, names))
+        dose_history = None
+        if plan_path is None and history.db_path().exists():  # a dry run creates no file
+            with history.History.open() as store:
+                dose_history = _dose_history(store)
+        _print_plan(_plan(catalogue, focus, level, minutes, seed, plan_path, dose_history), as_json)
         return
-    _coach(plan, names, plain, quiet, voice, scale)
+    with history.History.open() as store:  # unusable: a clear message, exit 1, nothing lost
+        if resume:
+            _resume(store, catalogue, plain, quiet, voice, scale)
+            return
+        plan = _plan(catalogue, focus, level, minutes, seed, plan_path, _dose_history(store))
+        _before_coaching()
+        pain_before = pain if pain is not None else _ask_pain()
+        session = _Session(store, plan, catalogue, scale)
+        session.recorder.start(
+            plan_to_dict(plan), [str(f) for f in plan.focus], pain_before, plan.name or None
+        )
+        session.coach(plain, quiet, voice, pain_before)
 
 
-def _coach(
-    plan: Plan, names: dict[str, str], plain: bool, quiet: bool, voice: bool, scale: float
-) -> None:
-    from backex.coach import CoachOptions, run_routine
+def _plan(
+    catalogue: "Catalogue",
+    focus: list[FocusChoice] | None,
+    level: int,
+    minutes: int,
+    seed: int | None,
+    plan_path: "Path | None",
+    dose_history: "DoseHistory | None",
+) -> Plan:
+    if plan_path is not None:  # a clinician's doses: kept, never adapted
+        from backex.prescription import load_prescription, prescription_to_plan
+
+        return prescription_to_plan(load_prescription(plan_path, catalogue))
+    from backex.planner import make_plan
+
+    return make_plan(catalogue, chosen_focus(focus), level, minutes, seed, dose_history)
+
+
+def _dose_history(store: "History") -> "DoseHistory":
+    from backex.dosing import DoseHistory
+
+    return DoseHistory(store.recent_results_by_exercise(), store.last_session_light())
+
+
+def _print_plan(plan: Plan, as_json: bool) -> None:
     from backex.ui import output
-    from backex.ui.coach_view import LiveScreen, summary_view
+
+    if as_json:
+        output.print_text(json.dumps(plan_to_dict(plan), indent=2))
+        return
+    from backex.ui.coach_view import plan_view
 
     console = output.stdout()
-    outcome = run_routine(
-        plan,
-        CoachOptions(plain=plain, quiet=quiet, voice=voice, clock_scale=scale),
-        screen_factory=lambda: LiveScreen(console),
-        warn=output.error,
+    console.print(plan_view(plan, console.width))
+
+
+def _before_coaching() -> None:
+    """The red-flag gate (exit 3 on a "yes"), then the stop rule."""
+    from backex.cli.safety import run_red_flag_gate
+    from backex.ui import output
+    from backex.ui.checkin_view import stop_rule
+
+    run_red_flag_gate(interactive=checkins.is_interactive())
+    output.stdout().print(stop_rule())
+
+
+def _ask_pain() -> int | None:
+    return checkins.ask_pain() if checkins.is_interactive() else None
+
+
+def _resume(
+    store: "History", catalogue: "Catalogue", plain: bool, quiet: bool, voice: bool, scale: float
+) -> None:
+    from backex.plan_doc import plan_from_dict
+    from backex.ui import output
+
+    point = store.last_incomplete()
+    if point is None:
+        raise BackexError(
+            "nothing to resume: the last session was completed (or there is none yet); "
+            "start one with `backex routine`"
+        )
+    record = store.sessions(limit=1)[0]
+    _refuse_after_spreading(record)
+    plan = plan_from_dict(point.plan, catalogue, point.plan_name, point.focus)
+    session = _Session(store, plan, catalogue, scale)
+    session.recorder.resume(point.session_id)
+    if point.next_position >= len(plan.items):
+        session.recorder.finish(completed=True)
+        output.stdout().print("Every exercise of the last session is recorded; marked it complete.")
+        return
+    _before_coaching()
+    item = plan.items[point.next_position]
+    output.stdout().print(
+        f"Resuming the session of {point.started_at:%d %b %H:%M} at exercise "
+        f"{point.next_position + 1} of {len(plan.items)}: {item.exercise.name}."
     )
-    console.print(summary_view(outcome.summary, names, console.width))
-    if outcome.interrupted:
-        raise typer.Exit(EXIT_INTERRUPTED)
+    session.coach(plain, quiet, voice, record.pain_before, first_item=point.next_position)
+
+
+def _refuse_after_spreading(record: "SessionRecord") -> None:
+    from backex.rules import Symptoms, symptom_rule
+
+    if any(e.symptoms is Symptoms.PERIPHERALISING for e in record.exercises):
+        advice = symptom_rule(Symptoms.PERIPHERALISING).advice
+        raise BackexError(
+            f"the last session stopped because symptoms spread down the leg, so backex does "
+            f"not resume it. {advice}"
+        )
+
+
+class _Session:
+    """One coached session and its recording."""
+
+    def __init__(self, store: "History", plan: Plan, catalogue: "Catalogue", scale: float) -> None:
+        from backex.history import SessionRecorder
+        from backex.recording import ResultWriter
+
+        self.plan = plan
+        self.names = {e.id: e.name for e in catalogue.exercises}
+        self.scale = scale
+        self.recorder = SessionRecorder(store)
+        self.writer = ResultWriter(self.recorder, plan, scale)
+
+    def coach(
+        self, plain: bool, quiet: bool, voice: bool, pain_before: int | None, first_item: int = 0
+    ) -> None:
+        from backex import safety
+        from backex.coach import CoachOptions, run_routine
+        from backex.rules import SPREAD_STOP_REASON, Symptoms, symptom_rule
+        from backex.ui import output
+        from backex.ui.coach_view import LiveScreen, summary_view
+
+        answers: list[Symptoms] = []
+
+        def on_answer(symptoms: Symptoms) -> str | None:
+            answers.append(symptoms)
+            return SPREAD_STOP_REASON if symptom_rule(symptoms).stop_series else None
+
+        console = output.stdout()
+        options = CoachOptions(
+            plain=plain,
+            quiet=quiet,
+            voice=voice,
+            clock_scale=self.scale,
+            ask_symptoms=checkins.is_interactive(),
+        )
+        completed = False
+        try:
+            outcome = run_routine(
+                self.plan,
+                options,
+                screen_factory=lambda: LiveScreen(console, notice=safety.STOP_RULE),
+                warn=output.error,
+                on_exercise_end=self.writer,
+                first_item=first_item,
+                on_answer=on_answer,
+            )
+            completed = outcome.summary.stop_reason is None and not outcome.interrupted
+        finally:
+            self._finish(completed)
+        console.print(summary_view(outcome.summary, self.names, console.width))
+        if not completed and outcome.summary.stop_reason != SPREAD_STOP_REASON:
+            console.print("Continue where you stopped with: backex routine --resume")
+        if outcome.interrupted:
+            raise typer.Exit(EXIT_INTERRUPTED)
+        pain_after = _ask_pain()
+        self._after(pain_before, pain_after, answers)
+
+    def _finish(self, completed: bool) -> None:
+        from backex.history import HistoryError
+        from backex.ui import output
+
+        if self.writer.failure is not None:
+            output.error(f"{self.writer.failure}; this session is recorded only up to there")
+            return
+        try:
+            self.recorder.finish(completed)
+        except HistoryError as exc:
+            output.error(str(exc))
+
+    def _after(
+        self, pain_before: int | None, pain_after: int | None, answers: "list[Symptoms]"
+    ) -> None:
+        from backex.history import HistoryError
+        from backex.rules import Symptoms, symptom_rule, traffic_light
+        from backex.ui import output
+        from backex.ui.checkin_view import symptom_good_sign, symptom_stop_view, traffic_light_view
+
+        console = output.stdout()
+        if pain_after is not None and self.writer.failure is None:
+            try:
+                self.recorder.set_pain_after(pain_after)
+            except HistoryError as exc:
+                output.error(str(exc))
+        if Symptoms.PERIPHERALISING in answers:
+            console.print(symptom_stop_view(symptom_rule(Symptoms.PERIPHERALISING).advice))
+        elif Symptoms.CENTRALISING in answers:
+            console.print(symptom_good_sign(symptom_rule(Symptoms.CENTRALISING).advice))
+        advice = traffic_light(pain_before, pain_after)
+        if advice is not None:
+            console.print(traffic_light_view(pain_before, pain_after, advice))

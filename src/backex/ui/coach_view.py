@@ -10,13 +10,22 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
+from backex.dosing import CATALOGUE_DOSE
 from backex.exercise import Dose, format_dose
 from backex.plan import Block, Plan, PlannedItem
-from backex.session_types import PhaseKind, SessionState, SessionSummary
+from backex.rules import SYMPTOM_CHOICES, SYMPTOM_QUESTION, Symptoms
+from backex.session_types import ExerciseResult, PhaseKind, SessionState, SessionSummary
 
 NARROW = 60  # below this many columns, tables give way to stacked lines
 KEY_HELP = "space pause · n next · b back · q quit"
 KEY_HELP_SHORT = "spc pause·n next·b back·q quit"
+SYMPTOM_WORDS = {
+    Symptoms.SAME: "same",
+    Symptoms.CENTRALISING: "toward the centre",
+    Symptoms.PERIPHERALISING: "down the leg",
+}
+QUESTION_KEYS = "1 2 3 answer · n skip · b redo · q quit"
+QUESTION_KEYS_SHORT = "1-3 answer·n skip·q quit"
 
 # 3x5 block digits; each "#" becomes a block, drawn one or two cells wide.
 _FONT = {
@@ -74,17 +83,21 @@ def _dose_line(dose: Dose) -> str:
 
 
 def _note(item: PlannedItem) -> str:
-    """Block when not main, and the catalogue dose when trimmed: "warm-up; was 5 reps"."""
-    notes = [] if item.block is Block.MAIN else [str(item.block)]
-    original = item.exercise.dose
-    was = []
-    if item.dose.sets != original.sets:
-        was.append(f"{original.sets} sets")
-    if item.dose.reps != original.reps:
-        was.append(f"{original.reps} reps")
-    if was:
-        notes.append("was " + ", ".join(was))
-    return "; ".join(notes)
+    """The block when not main (the reasons for the doses are listed under the table)."""
+    return "" if item.block is Block.MAIN else str(item.block)
+
+
+def _why(plan: Plan) -> RenderableType | None:
+    """Why each dose that is not simply the catalogue's was chosen, one line per exercise."""
+    grid = Table.grid(padding=(0, 1, 0, 0))
+    grid.add_column(justify="right", no_wrap=True)
+    grid.add_column()
+    for n, item in enumerate(plan.items, 1):
+        if item.reason != CATALOGUE_DOSE:
+            grid.add_row(f"{n}.", f"{item.exercise.name}: {item.reason}")
+    if not grid.row_count:
+        return None
+    return Group(Text("Why these doses:", style="bold"), grid)
 
 
 # -- the plan ---------------------------------------------------------------------------
@@ -106,7 +119,7 @@ def plan_view(plan: Plan, width: int, names: dict[str, str] | None = None) -> Re
         grid.add_column()
         for n, item in enumerate(plan.items, 1):
             detail = f"{item.block} · {_dose_line(item.dose)}"
-            if item.reason != "catalogue dose":
+            if item.reason != CATALOGUE_DOSE:
                 detail += f" ({item.reason})"
             line = Text.assemble((item.exercise.name, "bold"), f"  {clock(item.est_s)}")
             grid.add_row(f"{n}.", Group(line, Text(detail, style="dim")))
@@ -127,6 +140,9 @@ def plan_view(plan: Plan, width: int, names: dict[str, str] | None = None) -> Re
     if plan.dropped:
         left_out = ", ".join(names.get(i, i) for i in plan.dropped)
         parts.append(Text(f"Left out to fit the time: {left_out}", style="dim"))
+    why = _why(plan) if width >= NARROW else None  # narrow: each item says it already
+    if why is not None:
+        parts.append(why)
     return Group(*parts)
 
 
@@ -158,23 +174,70 @@ def _progress_line(state: SessionState, width: int) -> Text:
     return Text(text if len(text) <= width else text.replace(" side", ""), style="bold")
 
 
-def coach_screen(state: SessionState, width: int, height: int) -> RenderableType:
-    """The live screen for one moment; fits ``width`` x ``height``, most important first.
-
-    Top to bottom: exercise and k of n, its steps (as many as fit), the cue of the moment,
-    a large countdown, the phase's progress bar, set/rep/side, next up and time left, keys.
-    """
-    if state.done or state.exercise is None:
-        return Text("Done, well done.", style="bold green")
-    compact = width < 40
-    exercise = state.exercise
-    transition = state.kind is PhaseKind.TRANSITION
-    title = Text(f"Next up: {exercise.name}" if transition else exercise.name, style="bold cyan")
+def _top(state: SessionState, title: str, compact: bool) -> Table:
+    """The exercise (or what is next) and "exercise k of n"."""
     where = f"{state.item_index + 1}/{state.item_count}"
     top = Table.grid(expand=True)
     top.add_column(ratio=1)
     top.add_column(justify="right", no_wrap=True)
-    top.add_row(title, Text(where if compact else f"exercise {where.replace('/', ' of ')}"))
+    top.add_row(
+        Text(title, style="bold cyan"),
+        Text(where if compact else f"exercise {where.replace('/', ' of ')}"),
+    )
+    return top
+
+
+def _footer(state: SessionState, width: int, show_next: bool) -> Text:
+    footer = Text()
+    if state.next_up is not None and show_next:
+        footer.append("Next: ", style="dim")
+        footer.append(state.next_up.name)
+    left = f"{clock(state.time_left_s)} left"
+    if footer.plain and len(footer.plain) + len(left) + 3 <= width:
+        footer.append(f" · {left}", style="dim")
+    else:
+        footer = Text.assemble(footer, "\n" if footer.plain else "", (left, "dim"))
+    return footer
+
+
+def question_screen(state: SessionState, width: int) -> RenderableType:
+    """The McKenzie question after an exercise: three answers, one key each."""
+    assert state.exercise is not None
+    choices = Table.grid(padding=(0, 1, 0, 0))
+    choices.add_column(justify="right", no_wrap=True, style="bold")
+    choices.add_column()
+    for number, text in enumerate(SYMPTOM_CHOICES.values(), 1):
+        choices.add_row(f" {number}", text)
+    keys = QUESTION_KEYS if width >= len(QUESTION_KEYS) else QUESTION_KEYS_SHORT
+    return Group(
+        _top(state, state.exercise.name, width < 40),
+        Rule(style="dim"),
+        Text(SYMPTOM_QUESTION, style="bold yellow"),
+        choices,
+        Text("Press 1, 2 or 3 (no Enter needed).", style="bold"),
+        Rule(style="dim"),
+        _footer(state, width, show_next=True),
+        Text(keys, style="dim"),
+    )
+
+
+def coach_screen(
+    state: SessionState, width: int, height: int, notice: str | None = None
+) -> RenderableType:
+    """The live screen for one moment; fits ``width`` x ``height``, most important first.
+
+    Top to bottom: exercise and k of n, its steps (as many as fit), the cue of the moment,
+    a large countdown, the phase's progress bar, set/rep/side, next up and time left, keys,
+    and ``notice`` (the stop rule at the start) when given and there is room.
+    """
+    if state.done or state.exercise is None:
+        return Text("Done, well done.", style="bold green")
+    if state.kind is PhaseKind.QUESTION:
+        return question_screen(state, width)
+    compact = width < 40
+    exercise = state.exercise
+    transition = state.kind is PhaseKind.TRANSITION
+    top = _top(state, f"Next up: {exercise.name}" if transition else exercise.name, compact)
 
     urgent = state.remaining_s <= 3 and state.kind in (PhaseKind.WORK, PhaseKind.GET_READY)
     if state.paused:
@@ -190,15 +253,7 @@ def coach_screen(state: SessionState, width: int, height: int) -> RenderableType
     bar = progress_bar(state.phase_s - state.remaining_s, state.phase_s, width, urgent)
     progress = _progress_line(state, width)
 
-    footer = Text()
-    if state.next_up is not None and not transition:
-        footer.append("Next: ", style="dim")
-        footer.append(state.next_up.name)
-    left = f"{clock(state.time_left_s)} left"
-    if footer.plain and len(footer.plain) + len(left) + 3 <= width:
-        footer.append(f" · {left}", style="dim")
-    else:
-        footer = Text.assemble(footer, "\n" if footer.plain else "", (left, "dim"))
+    footer = _footer(state, width, show_next=not transition)
     keys = Text(KEY_HELP if width >= len(KEY_HELP) else KEY_HELP_SHORT, style="dim")
 
     middle: list[RenderableType] = [cue, number]
@@ -209,6 +264,12 @@ def coach_screen(state: SessionState, width: int, height: int) -> RenderableType
             part.justify = "center"
     fixed_rows = 1 + 1 + (BIG_ROWS if big is not None else 1) + (1 if progress.plain else 0)
     fixed_rows += 1 + len(footer.plain.splitlines()) + 1 + 1  # bar, footer, keys, rule
+    notice_text = Text(notice, style="yellow") if notice else None
+    notice_rows = _wrapped_rows([notice], width) if notice else 0
+    if notice_text is not None and fixed_rows + notice_rows <= height:
+        fixed_rows += notice_rows
+    else:
+        notice_text = None
     # Steps fill whatever room is left.
     room = height - fixed_rows
     steps = Table.grid(padding=(0, 1, 0, 0))
@@ -224,15 +285,21 @@ def coach_screen(state: SessionState, width: int, height: int) -> RenderableType
     if steps.row_count:
         body.append(steps)
     body += [Rule(style="dim"), *middle, bar, footer, keys]
+    if notice_text is not None:
+        body.append(notice_text)
     return Group(*body)
 
 
 class LiveScreen:
-    """A Rich ``Live`` on the alternate screen, redrawn only when asked."""
+    """A Rich ``Live`` on the alternate screen, redrawn only when asked.
 
-    def __init__(self, console: Console | None = None) -> None:
+    ``notice`` (the stop rule) shows at the bottom until the first work begins.
+    """
+
+    def __init__(self, console: Console | None = None, notice: str | None = None) -> None:
         self.console = console or Console(highlight=False)
         self._live: Live | None = None
+        self._notice = notice
 
     def open(self) -> None:
         self._live = Live(
@@ -247,8 +314,11 @@ class LiveScreen:
     def draw(self, state: SessionState) -> None:
         if self._live is None:
             return
+        if state.kind is not PhaseKind.TRANSITION and state.kind is not PhaseKind.GET_READY:
+            self._notice = None
         size = self.console.size
-        self._live.update(coach_screen(state, size.width, size.height), refresh=True)
+        screen = coach_screen(state, size.width, size.height, self._notice)
+        self._live.update(screen, refresh=True)
 
     def bell(self) -> None:
         self.console.bell()
@@ -272,7 +342,7 @@ def summary_view(summary: SessionSummary, names: dict[str, str], width: int) -> 
     if width < NARROW:
         for result in summary.results:
             mark = "✓" if not result.skipped else "x"
-            what = "done" if not result.skipped else f"skipped ({result.skip_reason})"
+            what = _result_word(result)
             name = names.get(result.exercise_id, result.exercise_id)
             parts.append(Text(f"{mark} {name}: {what}"))
     else:
@@ -283,7 +353,7 @@ def summary_view(summary: SessionSummary, names: dict[str, str], width: int) -> 
         table.add_column("Reps", justify="right")
         table.add_column("Work", justify="right")
         for result in summary.results:
-            what = "done" if not result.skipped else f"skipped ({result.skip_reason})"
+            what = _result_word(result)
             table.add_row(
                 names.get(result.exercise_id, result.exercise_id),
                 what,
@@ -303,3 +373,12 @@ def summary_view(summary: SessionSummary, names: dict[str, str], width: int) -> 
         )
     )
     return Group(*parts)
+
+
+def _result_word(result: ExerciseResult) -> str:
+    """ "done", "done, symptoms moved toward the centre of the back", "skipped (quit)"."""
+    if result.skipped:
+        return f"skipped ({result.skip_reason})"
+    if result.symptoms is not None:
+        return f"done, symptoms: {SYMPTOM_WORDS[result.symptoms]}"
+    return "done"

@@ -1,0 +1,272 @@
+"""``backex routine`` with the history: the red-flag gate, pain check-ins, recording,
+--resume and the doses that adapt, through CliRunner."""
+
+import json
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from backex import history, safety
+from backex.catalogue import load_catalogue
+from backex.cli import app, checkins
+from backex.exercise import Focus
+from backex.history import History, SessionRecorder
+from backex.plan_doc import plan_to_dict
+from backex.planner import make_plan
+from backex.rules import Symptoms
+from backex.ui import output
+
+FAST = {"BACKEX_CLOCK_SCALE": "2000", "COLUMNS": "200"}
+ALL_NO = "n\n" * len(safety.RED_FLAGS)
+PAIN = "Pain now, 0-10 (Enter skips): "
+STOP_RULE = safety.STOP_RULE
+
+
+@pytest.fixture(autouse=True)
+def fresh_consoles() -> Iterator[None]:
+    output.stdout.cache_clear()
+    output.stderr.cache_clear()
+    yield
+    output.stdout.cache_clear()
+    output.stderr.cache_clear()
+
+
+@pytest.fixture
+def interactive(monkeypatch: pytest.MonkeyPatch) -> None:
+    """As if a person sat at a terminal (the answers come from CliRunner's input)."""
+    monkeypatch.setattr(checkins, "is_interactive", lambda: True)
+
+
+def routine(*args: str, input: str | None = None) -> "object":
+    return CliRunner().invoke(app, ["routine", "--quiet", *args], env=FAST, input=input)
+
+
+def sessions() -> list[history.SessionRecord]:
+    with History.open() as store:
+        return store.sessions()
+
+
+def test_pain_option_out_of_range_exits_2() -> None:
+    result = CliRunner().invoke(app, ["routine", "--pain", "11"])
+    assert result.exit_code == 2
+    assert "11 is not in the range 0<=x<=10" in result.output
+
+
+def test_a_plain_run_is_recorded_with_the_pain_given_and_asks_nothing() -> None:
+    result = routine("-m", "1", "--pain", "3")
+    assert result.exit_code == 0, result.output
+    assert PAIN not in result.output
+    assert result.stdout.startswith(STOP_RULE + "\n")
+    assert "Pain 3 before: green. Pain of 0-3 is fine. Keep going as planned." in result.stdout
+    (session,) = sessions()
+    assert (session.completed, session.pain_before, session.pain_after) == (True, 3, None)
+    assert session.ended_at is not None
+    assert [(e.exercise_id, e.sets_done, e.reps_done, e.skipped) for e in session.exercises] == [
+        ("supine-marches", 1, 10, False)
+    ]
+    assert session.plan == plan_to_dict(make_plan(load_catalogue(), [Focus.CORE], minutes=1))
+
+
+def test_not_interactive_prints_the_warning_signs_to_stderr_once() -> None:
+    first = routine("-m", "1")
+    assert first.exit_code == 0, first.output
+    assert first.stderr.count(safety.EMERGENCY_INTRO) == 1
+    assert safety.EMERGENCY_INTRO not in first.stdout
+    second = routine("-m", "1")
+    assert second.exit_code == 0, second.output
+    assert second.stderr == ""
+
+
+def test_the_gate_yes_exits_3_records_nothing_and_asks_again(interactive: None) -> None:
+    result = routine("-m", "1", input="y\n")
+    assert result.exit_code == 3
+    assert "Get emergency care now" in result.stdout
+    assert not history.db_path().exists() or sessions() == []
+    again = routine("-m", "1", input="y\n")
+    assert again.exit_code == 3
+    assert again.stdout.startswith("Before exercising, a few questions about warning signs.\n")
+
+
+def test_interactive_asks_the_gate_once_and_pain_before_and_after(interactive: None) -> None:
+    result = routine("-m", "1", input=ALL_NO + "12\n4\n" + "2\n")
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert "backex will ask again in 30 days" in out
+    retry = "Please give a whole number from 0 to 10, or press Enter to skip.\n"
+    before = out.index(f"{STOP_RULE}\n{PAIN}12\n{retry}{PAIN}4\n")
+    assert before < out.index("time taken") < out.index(f"{PAIN}2\n")
+    assert out.endswith(
+        "Pain 4 before, 2 after: amber. Pain of 4-5 is acceptable if it settles within 24 "
+        "hours. If it does not, ease off next time.\n"
+    )
+    (session,) = sessions()
+    assert (session.pain_before, session.pain_after, session.completed) == (4, 2, True)
+    second = routine("-m", "1", input="\n\n")  # the gate is not due; Enter skips both
+    assert second.exit_code == 0, second.output
+    assert "warning signs" not in second.stdout.split(STOP_RULE)[0]
+    assert sessions()[0].pain_before is None
+
+
+def test_closed_input_at_the_pain_prompt_skips_it(interactive: None) -> None:
+    result = routine("-m", "1", input=ALL_NO)
+    assert result.exit_code == 0, result.output
+    assert (sessions()[0].pain_before, sessions()[0].pain_after) == (None, None)
+    assert result.stdout.count(PAIN) == 2
+    assert "Pain " not in result.stdout.split(PAIN)[-1]
+
+
+def test_a_mckenzie_answer_spreading_stops_the_series_and_is_recorded(interactive: None) -> None:
+    result = routine("-f", "mckenzie", "-m", "10", "--pain", "2", input=ALL_NO + "3\n6\n")
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert "Your symptoms since this exercise:\n  1 stayed the same\n" in out
+    assert "Session ended early (symptoms spread down the leg)." in out
+    assert "Lie face down and relax (prone lying), and see a GP or physiotherapist." in out
+    assert "Pain 2 before, 6 after: red. Ease off: pain is 6 or more." in out
+    (session,) = sessions()
+    assert session.completed is False
+    assert [(e.exercise_id, e.skipped, e.symptoms) for e in session.exercises] == [
+        ("prone-lying", False, Symptoms.PERIPHERALISING),
+        ("prone-on-elbows", True, None),
+        ("standing-extension", True, None),
+        ("prone-lying", True, None),
+    ]
+    resumed = routine("--resume")
+    assert resumed.exit_code == 1
+    assert resumed.output.startswith(
+        "backex: the last session stopped because symptoms spread down the leg, so backex "
+        "does not resume it."
+    )
+
+
+def start_core_session(done: int, minutes: int = 2) -> int:
+    """A core session recorded up to ``done`` exercises, stopped by quitting."""
+    plan = make_plan(load_catalogue(), [Focus.CORE], minutes=minutes)
+    with History.open() as store:
+        recorder = SessionRecorder(store)
+        session_id = recorder.start(plan_to_dict(plan), ["core"], 2)
+        for item in plan.items[:done]:
+            position = plan.items.index(item)
+            recorder.record_exercise(position, item.exercise.id, item.dose, sets_done=1)
+        for position in range(done, len(plan.items)):
+            item = plan.items[position]
+            recorder.record_exercise(
+                position, item.exercise.id, item.dose, skipped=True, skip_reason="quit"
+            )
+        recorder.finish(completed=False)
+    return session_id
+
+
+def test_resume_continues_at_the_next_exercise_in_the_same_session() -> None:
+    session_id = start_core_session(done=1)
+    result = routine("--resume", "--plain")
+    assert result.exit_code == 0, result.output
+    lines = [line.rstrip() for line in result.stdout.splitlines()]
+    assert lines[0] == STOP_RULE
+    assert lines[1].startswith("Resuming the session of ")
+    assert lines[1].endswith(" at exercise 2 of 2: Bridge.")
+    assert lines[2] == "[00:00] Next up: Bridge (2 of 2)"
+    assert "Supine marches" not in result.stdout.split("time taken")[0].split("Work")[0]
+    (session,) = sessions()
+    assert (session.id, session.completed, session.pain_before) == (session_id, True, 2)
+    assert [(e.exercise_id, e.skipped) for e in session.exercises] == [
+        ("supine-marches", False),
+        ("bridge", False),
+    ]
+    nothing = routine("--resume")
+    assert nothing.exit_code == 1
+    assert nothing.output == (
+        "backex: nothing to resume: the last session was completed (or there is none yet); "
+        "start one with `backex routine`\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["-f", "core"],
+            "--resume continues the last session's own plan; leave out --focus/--plan",
+        ),
+        (
+            ["--plan", "examples/core-stability-week1.yaml"],
+            "--resume continues the last session's own plan; leave out --focus/--plan",
+        ),
+        (
+            ["--pain", "2"],
+            "--resume keeps the pain score the session started with; leave out --pain",
+        ),
+        (["--dry-run"], "--resume starts coaching; it does not go with --dry-run"),
+    ],
+)
+def test_resume_with_planning_options_is_a_usage_error(args: list[str], message: str) -> None:
+    result = CliRunner().invoke(app, ["routine", "--resume", *args])
+    assert result.exit_code == 2
+    assert result.output == f"backex: {message}\n"
+
+
+def record_sessions(pains: list[tuple[int, int]], bridge_reps: int = 5) -> None:
+    """Sessions with the bridge done in full at ``bridge_reps`` reps, with these pains."""
+    bridge = load_catalogue().get("bridge")
+    dose = replace(bridge.dose, reps=bridge_reps)
+    with History.open() as store:
+        for before, after in pains:
+            recorder = SessionRecorder(store)
+            recorder.start({"items": []}, ["core"], before)
+            recorder.record_exercise(0, "bridge", dose, sets_done=1, reps_done=bridge_reps)
+            recorder.set_pain_after(after)
+            recorder.finish(completed=True)
+
+
+def dry_run_items(*args: str) -> dict[str, dict[str, object]]:
+    result = CliRunner().invoke(app, ["routine", "--dry-run", "--json", *args])
+    assert result.exit_code == 0, result.output
+    return {item["exercise"]: item for item in json.loads(result.output)["items"]}
+
+
+def test_dry_run_reasons_after_three_good_sessions_and_after_a_red_light() -> None:
+    assert dry_run_items()["bridge"]["reason"] == "catalogue dose"
+    assert not history.db_path().exists()  # a dry run creates no history file
+    record_sessions([(2, 2), (1, 2), (2, 3)])
+    bridge = dry_run_items()["bridge"]
+    assert bridge["reps"] == 6
+    assert bridge["reason"] == (
+        "full dose with pain 3 or less in the last 3 sessions: +1 rep (NHS inform allows "
+        "1-2; backex adds 1), at most 10 (Mount Nittany Health: 5-10 reps)"
+    )
+    assert dry_run_items()["supine-marches"]["reason"] == "catalogue dose"
+    record_sessions([(3, 6)])
+    eased = dry_run_items()
+    assert "bridge" in eased and eased["bridge"]["reps"] == 3
+    assert eased["bridge"]["reason"] == "pain was too high last session: 2 fewer reps"
+    table = CliRunner().invoke(app, ["routine", "--dry-run"], env={"COLUMNS": "200"})
+    assert "Why these doses:" in table.output
+    assert "Bridge: pain was too high last session: 2 fewer reps" in table.output
+
+
+def test_prescribed_doses_are_kept_whatever_the_history() -> None:
+    record_sessions([(3, 7)])
+    items = dry_run_items("--plan", "examples/mckenzie-extension-early.yaml")
+    assert items["prone-press-up"]["reps"] == 5
+    assert items["prone-press-up"]["reason"] == (
+        "prescribed (override: reps 5): kept as your clinician set it, not adapted"
+    )
+
+
+def test_an_unusable_history_stops_the_routine_before_it_starts() -> None:
+    path = history.db_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(b"this is not a database" * 100)
+    before = path.read_bytes()
+    result = routine("-m", "1")
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr.startswith(f"backex: cannot use the history database {path} (")
+    assert result.stderr.endswith(
+        f"It is left untouched; to start a new history, move it aside: mv {path} {path}.bak\n"
+    )
+    assert path.read_bytes() == before
+    assert not Path(str(path) + ".bak").exists()
