@@ -378,7 +378,9 @@ def summary_view(summary: SessionSummary, names: dict[str, str], width: int) -> 
 def _result_word(result: ExerciseResult) -> str:
     """ "done", "done, symptoms moved toward the centre of the back", "skipped (quit)"."""
     if result.skipped:
-        return f"skipped ({result.skip_reason})"
+        # A skip with "n" carries the reason "skipped"; saying it twice reads as a glitch.
+        reason = result.skip_reason
+        return f"skipped ({reason})" if reason and reason != "skipped" else "skipped"
     if result.symptoms is not None:
         return f"done, symptoms: {SYMPTOM_WORDS[result.symptoms]}"
     return "done"
