@@ -358,7 +358,7 @@ def summary_view(summary: SessionSummary, names: dict[str, str], width: int) -> 
                 names.get(result.exercise_id, result.exercise_id),
                 what,
                 str(result.sets_done),
-                str(result.reps_done) if result.reps_done else "–",  # holds count no reps
+                str(result.reps_done) if result.reps_done else "-",  # holds count no reps
                 clock(result.seconds_done),
             )
         parts.append(table)
