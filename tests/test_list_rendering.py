@@ -106,6 +106,6 @@ def test_the_builtin_list_takes_the_aligned_path(width: int) -> None:
 def test_only_a_row_whose_name_wraps_is_laid_out_by_rich() -> None:
     table = catalogue_view._list_table(varied(6), 80)
     assert isinstance(table, catalogue_view._AlignedRows)
-    rich_rows = [line for line in table.lines if isinstance(line, Table)]
+    rich_rows = [row for row in table.rows if isinstance(row, Table)]
     assert len(rich_rows) == 1
     assert render(table, 80, False).count("A rather long exercise name") == 1

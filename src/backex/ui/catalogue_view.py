@@ -114,9 +114,10 @@ class _AlignedRows:
 
     GAP = 2  # a column's right padding and the box's blank divider
 
-    def __init__(self, header: Table, lines: list[list[Segment] | Table]) -> None:
+    def __init__(self, header: Table, rows: list[tuple[str, ...] | Table], wide: bool) -> None:
         self.header = header
-        self.lines = lines
+        self.rows = rows  # each row's pieces (see _row_pieces), or a Rich table for one row
+        self.wide = wide
 
     @classmethod
     def fit(
@@ -131,82 +132,100 @@ class _AlignedRows:
         texts = [e.name for e in exercises] + [e.id for e in exercises] + list(doses)
         if not all(text.isprintable() for text in texts):  # tabs, newlines: let Rich
             return None
+        lengths = _column_lengths(exercises, doses, wide)
         widths: list[int] = []
-        for column, lengths in zip(columns, _column_lengths(exercises, doses, wide), strict=True):
-            natural = max(cell_len(column.header), *lengths, column.min_width or 0)
+        for column, cells in zip(columns, lengths, strict=True):
+            natural = max(_width(column.header), *cells, column.min_width or 0)
             widths.append(column.width if column.width is not None else natural)
-        if cell_len(columns[0].header) > widths[0]:
+        if _width(columns[0].header) > widths[0]:
             return None
         if sum(widths) + cls.GAP * (len(widths) - 1) > width:
             return None
         fixed = [replace(c, width=w) for c, w in zip(columns, widths, strict=True)]
-        lines: list[list[Segment] | Table] = []
+        rows: list[tuple[str, ...] | Table] = []
         for e, dose in zip(exercises, doses, strict=True):
-            if cell_len(e.name) <= widths[0]:
-                lines += _row_lines(e, dose, widths, wide)
+            if _width(e.name) <= widths[0]:
+                rows.append(_row_pieces(e, dose, widths, wide))
             else:  # a name too long for its column wraps: Rich lays out that row
                 row = _rich_table(fixed, [e], [dose], width)
                 row.show_header = False
-                lines.append(row)
-        return cls(_table(fixed), lines)
+                rows.append(row)
+        return cls(_table(fixed), rows, wide)
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         yield self.header
+        if console.color_system is None:  # no escape codes: plain text, one segment a run
+            run: list[str] = []
+            for row in self.rows:
+                if isinstance(row, Table):
+                    yield Segment("".join(run))
+                    run.clear()
+                    yield row
+                elif self.wide:
+                    run += [*row, "\n"]
+                else:
+                    run += [row[0], row[1], "\n", row[2], row[3], "\n"]
+            yield Segment("".join(run))
+            return
         new_line = Segment.line()
-        for line in self.lines:
-            if isinstance(line, Table):
-                yield line
+        for row in self.rows:
+            if isinstance(row, Table):
+                yield row
+            elif self.wide:
+                name, gap, ident, ident_pad, rest = row
+                yield from (Segment(name, _BOLD), Segment(gap), Segment(ident, _CYAN))
+                yield from (Segment(ident_pad, _CYAN), Segment(rest), new_line)
             else:
-                yield from line
-                yield new_line
+                name, rest, ident, blank = row
+                yield from (Segment(name, _BOLD), Segment(rest), new_line)
+                yield from (Segment(ident, _CYAN), Segment(blank), new_line)
 
 
-_BOLD, _CYAN, _PLAIN = Style(bold=True), Style(color="cyan"), Style()
+_BOLD, _CYAN = Style(bold=True), Style(color="cyan")
 
 
 def _column_lengths(
     exercises: Sequence[Exercise], doses: Sequence[str], wide: bool
 ) -> list[list[int]]:
     """Cell widths per column, as the columns of :func:`_rich_table` hold them."""
-    names = [cell_len(e.name) for e in exercises]
-    ids = [cell_len(e.id) for e in exercises]
+    names = [_width(e.name) for e in exercises]
+    ids = [_width(e.id) for e in exercises]
     rest = [
         [len(e.position) for e in exercises],
         [len(str(e.level)) for e in exercises],
-        [cell_len(dose) for dose in doses],
+        [_width(dose) for dose in doses],
     ]
     return [names, ids, *rest] if wide else [[*names, *ids], *rest]
 
 
+def _width(text: str) -> int:
+    """Terminal cells ``text`` takes; ASCII (nearly every catalogue) without Rich's tables."""
+    return len(text) if text.isascii() else cell_len(text)
+
+
 def _pad(text: str, width: int) -> str:
-    return text + " " * (width - cell_len(text))
+    return text + " " * (width - _width(text))
 
 
 def _centre(text: str, width: int) -> str:
-    excess = width - cell_len(text)
+    excess = width - _width(text)
     return " " * (excess // 2) + text + " " * (excess - excess // 2)
 
 
-def _row_lines(e: Exercise, dose: str, widths: list[int], wide: bool) -> list[list[Segment]]:
-    """One row's lines as segments: styled text, and plain runs merged into one segment."""
+def _row_pieces(e: Exercise, dose: str, widths: list[int], wide: bool) -> tuple[str, ...]:
+    """One row as text pieces whose styles alternate as Rich's table would style them.
+
+    Wide (one line): bold name with its padding, gap, cyan id, the id column's cyan
+    right padding, the rest. Narrow (two lines): bold name, the rest of the first
+    line; cyan id, the blank rest of the second.
+    """
     *head, position, level, last = widths
     tail = f"{_pad(str(e.position), position)}  {_centre(str(e.level), level)}  {_pad(dose, last)}"
     if wide:  # the name's style covers its padding: the whole cell is one bold Text
-        return [
-            [
-                Segment(_pad(e.name, head[0]), _BOLD),
-                Segment("  "),
-                Segment(_pad(e.id, head[1]), _CYAN),
-                Segment(" ", _CYAN),  # the id column's style covers its right padding too
-                Segment(" " + tail),
-            ]
-        ]
-    name_pad = " " * (head[0] - cell_len(e.name))
-    blank = " " * (head[0] - cell_len(e.id) + position + level + last + 3 * _AlignedRows.GAP)
-    return [
-        [Segment(e.name, _BOLD), Segment(f"{name_pad}  {tail}")],
-        [Segment(e.id, _CYAN), Segment(blank)],
-    ]
+        return (_pad(e.name, head[0]), "  ", _pad(e.id, head[1]), " ", " " + tail)
+    name_pad = " " * (head[0] - _width(e.name))
+    blank = " " * (head[0] - _width(e.id) + position + level + last + 3 * _AlignedRows.GAP)
+    return (e.name, f"{name_pad}  {tail}", e.id, blank)
 
 
 def exercise_list(groups: dict[Focus, list[Exercise]], width: int) -> RenderableType:
