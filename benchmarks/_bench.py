@@ -140,7 +140,7 @@ def print_medians(cases: Sequence[Case], runs: int) -> None:
 
 @dataclass(frozen=True)
 class Target:
-    """``measured`` (a ratio or a time) against ``limit``; lower is better."""
+    """``measured`` (a ratio, a time or a percentage) against ``limit``; lower is better."""
 
     name: str
     measured: float
@@ -154,6 +154,8 @@ class Target:
     def line(self) -> str:
         if self.unit == "x":
             got, want = f"{self.measured:.2f}x", f"<= {self.limit:.2f}x"
+        elif self.unit == "%":
+            got, want = f"{self.measured:.2f}%", f"<= {self.limit:.2f}%"
         else:
             got, want = f"{self.measured * 1000:.1f} ms", f"<= {self.limit * 1000:.0f} ms"
         return f"{'PASS' if self.met else 'FAIL'}  {self.name:<48} {got:>10}  (target {want})"

@@ -9,9 +9,10 @@ interleaved round-robin:
 - the cached ``backex list --catalogue F``,
 - the cached ``backex list`` of the built-in catalogue,
 
-and, in this process, ``backex.planner.make_plan`` on the merged catalogue.
+and, in this process, ``backex.planner.make_plan`` on the merged catalogue (stopped
+after ``--plan-limit`` seconds, default 30, and then reported as at least that long).
 
-    python benchmarks/scale.py [--runs N] [--size N]
+    python benchmarks/scale.py [--runs N] [--size N] [--plan-limit S]
 
 The exercises are synthetic benchmark data, not advice.
 """
@@ -19,6 +20,7 @@ The exercises are synthetic benchmark data, not advice.
 import argparse
 import os
 import shutil
+import signal
 import statistics
 import sys
 import tempfile
@@ -82,8 +84,18 @@ def write_catalogue(path: Path, size: int) -> None:
     path.write_text(yaml.dump(document, Dumper=dumper, sort_keys=False, width=100))
 
 
-def time_planning(catalogue_file: Path, runs: int) -> tuple[str, list[float] | None]:
-    """Plan ``runs`` sessions in this process; (note, times) or (reason, None)."""
+class PlanningTooSlow(Exception):
+    pass
+
+
+def time_planning(
+    catalogue_file: Path, runs: int, limit_s: float
+) -> tuple[str, list[float] | None]:
+    """Plan ``runs`` sessions in this process; (note, times) or (reason, None).
+
+    A plan that takes longer than ``limit_s`` is stopped (SIGALRM) and reported as
+    taking at least that long, so the benchmark always finishes.
+    """
     try:
         from backex.planner import make_plan  # type: ignore[import-not-found,import-untyped,unused-ignore]
     except ImportError as exc:
@@ -93,14 +105,26 @@ def time_planning(catalogue_file: Path, runs: int) -> tuple[str, list[float] | N
 
     catalogue = load_catalogue(catalogue_file)
     focus = tuple(Focus)
-    start = time.perf_counter()
-    make_plan(catalogue, focus, 3, 20, 0)
-    first = time.perf_counter() - start
-    times = []
-    for seed in range(1, runs + 1):
+
+    def stop(signum: int, frame: object) -> None:
+        raise PlanningTooSlow
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    try:
+        signal.setitimer(signal.ITIMER_REAL, limit_s)
         start = time.perf_counter()
-        make_plan(catalogue, focus, 3, 20, seed)
-        times.append(time.perf_counter() - start)
+        make_plan(catalogue, focus, 3, 20, 0)
+        first = time.perf_counter() - start
+        times = []
+        for seed in range(1, runs + 1):
+            start = time.perf_counter()
+            make_plan(catalogue, focus, 3, 20, seed)
+            times.append(time.perf_counter() - start)
+    except PlanningTooSlow:
+        return f"stopped: the first plan took longer than {limit_s:.0f} s", [limit_s]
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
     return f"first call {first * 1000:.1f} ms (all focus areas, level <= 3, 20 min)", times
 
 
@@ -108,6 +132,12 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     _bench.runs_argument(parser, default=20)
     parser.add_argument("--size", type=int, default=3000, help="exercises to generate")
+    parser.add_argument(
+        "--plan-limit",
+        type=float,
+        default=30.0,
+        help="stop planning after this many seconds (default 30)",
+    )
     args = parser.parse_args()
     backex = _bench.find_backex(args.backex)
 
@@ -144,7 +174,7 @@ def main() -> int:
 
         os.environ.update(BACKEX_HOME=str(warm_home))
         os.environ.pop("BACKEX_CATALOGUE", None)
-        plan_note, plan_times = time_planning(catalogue_file, max(args.runs, 50))
+        plan_note, plan_times = time_planning(catalogue_file, max(args.runs, 50), args.plan_limit)
 
     _bench.print_medians(cases, args.runs)
     cold, cached, builtin = cases

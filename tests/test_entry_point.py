@@ -85,6 +85,13 @@ exercises:
         (["show", "wall sit"], {"BACKEX_CATALOGUE": "{user}"}),
         (["list"], {"BACKEX_CATALOGUE": "{missing}"}),
         (["show", "bridge"], {"BACKEX_CATALOGUE": "{broken}"}),
+        (["list", "--catalogue", "{user}"], {}),
+        (["list", "--catalogue={user}"], {"BACKEX_CATALOGUE": "{broken}"}),
+        (["show", "wall sit", "--catalogue", "{user}"], {}),
+        (["show", "bridge", "--catalogue={missing}"], {}),
+        (["list", "--catalogue", "{broken}"], {"BACKEX_CATALOGUE": "{user}"}),
+        (["list", "--catalogue="], {}),
+        (["list", "--catalogue"], {}),
     ],
 )
 def test_fast_path_matches_the_typer_command(
@@ -101,6 +108,7 @@ def test_fast_path_matches_the_typer_command(
     broken.write_text("exercises: [\n", encoding="utf-8")
     paths = {"user": str(user), "missing": str(tmp_path / "none.yaml"), "broken": str(broken)}
     env = {key: value.format(**paths) for key, value in env.items()}
+    args = [arg.format(**paths) for arg in args]
     for key, value in env.items():
         monkeypatch.setenv(key, value)
     fast = subprocess.run(
@@ -116,13 +124,24 @@ def test_fast_path_matches_the_typer_command(
     assert fast.stderr == typer_path.stderr
 
 
-def test_fast_path_does_not_import_typer() -> None:
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["show", "bridge"],
+        ["list", "--catalogue", "{user}"],
+        ["show", "bridge", "--catalogue={user}"],
+    ],
+)
+def test_fast_path_does_not_import_typer(argv: list[str], tmp_path: Path) -> None:
+    user = tmp_path / "mine.yaml"
+    user.write_text(USER_CATALOGUE, encoding="utf-8")
+    argv = [arg.format(user=user) for arg in argv]
     probe = (
-        "import sys; sys.argv = ['backex', 'show', 'bridge']\n"
+        f"import sys; sys.argv = ['backex', *{argv!r}]\n"
         "from backex.__main__ import main\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
         "sys.stderr.write(' '.join(sorted(sys.modules)))"
     )
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
-    assert "Bridge (bridge)" in result.stdout
+    assert "Bridge (bridge)" in result.stdout or "Wall sit" in result.stdout
     assert "typer" not in result.stderr.split()

@@ -1,11 +1,15 @@
-"""The list view prints catalogue text as written, never as Rich markup."""
+"""The list view prints catalogue text as written, and its fast layout matches Rich's."""
 
 import io
+from dataclasses import replace
 
 import pytest
-from rich.console import Console
+from rich.console import Console, RenderableType
+from rich.table import Table
 
+from backex.catalogue import load_catalogue
 from backex.exercise import Dose, Exercise, Focus, Position
+from backex.ui import catalogue_view
 from backex.ui.catalogue_view import exercise_list, group_by_focus
 
 
@@ -31,3 +35,77 @@ def test_brackets_in_names_are_printed_literally(name: str, width: int) -> None:
     console = Console(file=io.StringIO(), width=width)
     console.print(exercise_list(group_by_focus([exercise(name)]), width))
     assert name in console.file.getvalue()  # type: ignore[attr-defined]
+
+
+def varied(count: int) -> list[Exercise]:
+    """Names long and short, wide characters, brackets, every dose shape and position."""
+    names = [
+        "Bridge",
+        "A rather long exercise name that has to wrap in its column",
+        "Brücke über den Fluss",
+        "橋のポーズ",
+        "[bold]Plank[/]",
+        "Cat  and   cow",
+    ]
+    doses = [
+        Dose(reps=5),
+        Dose(sets=3, reps=12, hold_s=10, rest_s=30),
+        Dose(hold_s=30, per_side=True),
+        Dose(sets=2, hold_s=120, rest_s=60),
+    ]
+    return [
+        replace(
+            exercise(names[i % len(names)]),
+            id=f"ex-{i}" + "-long-id" * (i % 3),
+            position=list(Position)[i % len(Position)],
+            level=1 + i % 3,
+            dose=doses[i % len(doses)],
+        )
+        for i in range(count)
+    ]
+
+
+def render(renderable: RenderableType, width: int, colour: bool) -> str:
+    console = Console(
+        file=io.StringIO(),
+        width=width,
+        force_terminal=colour,
+        color_system="truecolor" if colour else None,
+        no_color=not colour,  # the suite sets NO_COLOR; colour here means colour
+        highlight=False,
+    )
+    console.print(renderable)
+    return console.file.getvalue()  # type: ignore[attr-defined,no-any-return]
+
+
+CATALOGUE = load_catalogue()
+
+
+@pytest.mark.parametrize("colour", [False, True], ids=["plain", "colour"])
+@pytest.mark.parametrize("width", [70, 80, 99, 100, 120, 200])
+@pytest.mark.parametrize("source", ["built-in", "varied"])
+def test_aligned_rows_print_exactly_what_rich_tables_print(
+    source: str, width: int, colour: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    exercises = list(CATALOGUE.exercises) if source == "built-in" else varied(24)
+    groups = group_by_focus(exercises)
+    fast = [catalogue_view._list_table(items, width) for items in groups.values()]
+    monkeypatch.setattr(catalogue_view._AlignedRows, "fit", lambda *args: None)
+    slow = [catalogue_view._list_table(items, width) for items in groups.values()]
+    assert all(isinstance(table, Table) for table in slow)
+    for aligned, table in zip(fast, slow, strict=True):
+        assert render(aligned, width, colour) == render(table, width, colour)
+
+
+@pytest.mark.parametrize("width", [80, 120])
+def test_the_builtin_list_takes_the_aligned_path(width: int) -> None:
+    for items in group_by_focus(CATALOGUE.exercises).values():
+        assert isinstance(catalogue_view._list_table(items, width), catalogue_view._AlignedRows)
+
+
+def test_only_a_row_whose_name_wraps_is_laid_out_by_rich() -> None:
+    table = catalogue_view._list_table(varied(6), 80)
+    assert isinstance(table, catalogue_view._AlignedRows)
+    rich_rows = [row for row in table.rows if isinstance(row, Table)]
+    assert len(rich_rows) == 1
+    assert render(table, 80, False).count("A rather long exercise name") == 1

@@ -181,3 +181,44 @@ def test_read_labels_with_the_path_by_default(tmp_path: Path) -> None:
     document = read_yaml(path)
     assert document.label == str(path)
     assert document.data == {"a": [1, 2]}
+
+
+SAME_AS_PYYAML = [
+    b"a: 1\nb: [1, 2, {c: d}]\n",
+    b"ints: [0, -3, +7, 0x1f, 0o17, 1_000, '12', 1:30]\nfloats: [1.5, -.5, .inf, 1e3, 6.02e+23]\n",
+    b"bools: [yes, No, on, OFF, true, False, y, n]\nnulls: [~, null, '', ]\nempty: {}\nnone: []\n",
+    b"when: 2024-03-01\nstamp: 2001-12-14t21:59:43.10-05:00\ndata: !!binary aGVsbG8=\n",
+    b'1: one\n2.5: two\ntrue: three\n~: four\n"quoted: key": "x\\ty"\n',
+    b"text: |\n  two\n  lines\nfolded: >\n  one\n  line\nexplicit: !!str 12\n",
+    b"scalar: &x 5\nagain: *x\nnested:\n  - - - deep\n",
+    b"base: &b {x: 1}\nuse: *b\n",  # an aliased mapping: PyYAML's own constructor
+    b"base: &b {x: 1}\nmerged: {<<: *b, y: 2}\n",  # a merge key
+    b"set: !!set {a, b}\nomap: !!omap [{a: 1}]\n",  # other tags
+    b"a:\n" + b"".join(b"  " * i + b"- x:\n" for i in range(1, 80)) + b"  " * 80 + b"- 1\n",
+]
+
+
+@pytest.mark.parametrize("raw", SAME_AS_PYYAML)
+def test_one_pass_build_gives_what_pyyaml_and_the_mark_walk_give(
+    raw: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fast = parse_yaml(raw, "t.yaml")
+
+    def always_fall_back(*args: object) -> None:
+        raise yamlfile._Fallback
+
+    monkeypatch.setattr(yamlfile, "_build", always_fall_back)
+    reference = parse_yaml(raw, "t.yaml")
+    assert fast == reference
+    assert repr(fast.data) == repr(reference.data)  # same types too (1 vs True vs 1.0)
+
+
+def test_the_builtin_catalogue_takes_the_one_pass_build(monkeypatch: pytest.MonkeyPatch) -> None:
+    from backex.catalogue import builtin_catalogue_path
+
+    raw = builtin_catalogue_path().read_bytes()
+    walked: list[object] = []
+    monkeypatch.setattr(yamlfile, "_collect_marks", lambda *args: walked.append(args) or {})
+    document = parse_yaml(raw, "built-in")
+    assert walked == []
+    assert document.where(("exercises", 0, "dose")).startswith("built-in:")

@@ -12,12 +12,12 @@ if TYPE_CHECKING:
 def main() -> None:
     """Answer the most frequent invocations before loading the command line, else run it.
 
-    ``backex --version``, ``backex list`` and ``backex show NAME`` are what people and
-    scripts run most; answering them here skips importing Typer (about 40-60 ms, more
-    than the rest of those commands together; see ``benchmarks/startup.py``). They call
-    the same functions the Typer commands call, so output and exit codes are identical
-    (``tests/test_entry_point.py`` compares both paths). Anything else, including any
-    option, goes through Typer.
+    ``backex --version``, ``backex list`` and ``backex show NAME`` (each optionally with
+    a last ``--catalogue PATH``) are what people and scripts run most; answering them
+    here skips importing Typer (about 40-60 ms, more than the rest of those commands
+    together; see ``benchmarks/startup.py``). They call the same functions the Typer
+    commands call, so output and exit codes are identical (``tests/test_entry_point.py``
+    compares both paths). Anything else, including any other option, goes through Typer.
     """
     args = sys.argv[1:]
     if args == ["--version"]:
@@ -34,24 +34,36 @@ def main() -> None:
 
 
 def _browse_action(args: list[str]) -> "Callable[[], None] | None":
+    args, given = _without_catalogue_option(args)
     if args == ["list"]:
         from backex.ui.browse import print_list
 
-        return lambda: print_list(_catalogue_from_env())
+        return lambda: print_list(_catalogue(given))
     if len(args) == 2 and args[0] == "show" and not args[1].startswith("-"):
         from backex.ui.browse import print_exercise
 
-        return lambda: print_exercise(args[1], _catalogue_from_env())
+        return lambda: print_exercise(args[1], _catalogue(given))
     return None
 
 
-def _catalogue_from_env() -> "Path | None":
+def _without_catalogue_option(args: list[str]) -> tuple[list[str], str | None]:
+    """``args`` without a last ``--catalogue PATH`` or ``--catalogue=PATH``, and PATH."""
+    if len(args) >= 3 and args[-2] == "--catalogue" and args[-1][:1] not in ("", "-"):
+        return args[:-2], args[-1]
+    option, _, value = args[-1].partition("=") if args else ("", "", "")
+    if option == "--catalogue" and value[:1] not in ("", "-"):
+        return args[:-1], value
+    return args, None
+
+
+def _catalogue(given: str | None) -> "Path | None":
+    """The ``--catalogue`` path if given, else ``BACKEX_CATALOGUE`` (as Typer resolves it)."""
     import os
     from pathlib import Path
 
     from backex.catalogue import CATALOGUE_ENV
 
-    value = os.environ.get(CATALOGUE_ENV)
+    value = given or os.environ.get(CATALOGUE_ENV)
     return Path(value) if value else None
 
 

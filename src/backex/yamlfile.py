@@ -95,8 +95,11 @@ def parse_yaml(raw: bytes, label: str) -> YamlDocument:
             node = loader.get_single_node()
             if node is None:
                 raise CatalogueError([f"{label}: file is empty"])
-            marks = _collect_marks(node, label)
-            data = loader.construct_document(node)
+            try:
+                data, marks = _build(node, label, loader)
+            except _Fallback:  # aliased collections, other tags: PyYAML's own constructor
+                marks = _collect_marks(node, label)
+                data = loader.construct_document(node)
         finally:
             loader.dispose()
     except yaml.MarkedYAMLError as exc:
@@ -133,6 +136,84 @@ def _check_node_count(text: str, label: str, loader_class: Any) -> None:
                 mark = event.start_mark
                 where = f"{label}:{mark.line + 1}:{mark.column + 1}" if mark else label
                 raise CatalogueError([f"{where}: refused: more than {MAX_NODES:,} YAML values"])
+
+
+# Scalar tags the safe constructor builds from a scalar alone; anything else (merge keys,
+# sets, ordered maps, unknown or Python tags) takes PyYAML's own constructor.
+_YAML = "tag:yaml.org,2002:"
+_SCALAR_TAGS = frozenset(_YAML + t for t in ("null", "bool", "int", "float", "binary", "timestamp"))
+_MAX_FAST_DEPTH = 64  # deeper documents take the old path, which owns its depth errors
+
+
+class _Fallback(Exception):
+    """The document needs PyYAML's full constructor (see :func:`_build`)."""
+
+
+def _build(root: Any, label: str, loader: Any) -> tuple[object, dict[Loc, tuple[int, int]]]:
+    """The data and the line:column map in one walk over the composed nodes.
+
+    Builds what PyYAML's safe constructor would for plain trees of mappings, sequences
+    and scalars (about twice as fast as constructing and walking separately). Raises
+    _Fallback for an alias to a collection, a tag it does not build itself, or deep
+    nesting; the caller then takes the old path, whose results and errors stay the
+    reference. Duplicate keys are refused as in :func:`_collect_marks`.
+    """
+    import yaml
+
+    marks: dict[Loc, tuple[int, int]] = {}
+    duplicates: list[tuple[int, int, str]] = []
+    seen_collections: set[int] = set()
+    constructors = loader.yaml_constructors
+    scalar_node, mapping_node = yaml.ScalarNode, yaml.MappingNode
+
+    def scalar(node: Any) -> object:
+        if node.tag == _YAML + "str":
+            return node.value
+        if node.tag not in _SCALAR_TAGS:
+            raise _Fallback
+        return constructors[node.tag](loader, node)
+
+    def build(loc: Loc, node: Any, depth: int) -> object:
+        mark = node.start_mark
+        marks.setdefault(loc, (mark.line + 1, mark.column + 1))
+        if isinstance(node, scalar_node):
+            return scalar(node)
+        if id(node) in seen_collections or depth > _MAX_FAST_DEPTH:
+            raise _Fallback
+        seen_collections.add(id(node))
+        if isinstance(node, mapping_node):
+            if node.tag != _YAML + "map":
+                raise _Fallback
+            data: dict[object, object] = {}
+            keys: set[str] = set()
+            children = []
+            for key_node, value_node in node.value:
+                if not isinstance(key_node, scalar_node):
+                    raise _Fallback
+                key = key_node.value
+                child = (*loc, key)
+                at = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+                if key in keys and key != "<<":
+                    duplicates.append((*at, format_loc(child)))
+                keys.add(key)
+                marks.setdefault(child, at)
+                children.append((scalar(key_node), child, value_node))
+            for key_value, child, value_node in children:
+                data[key_value] = build(child, value_node, depth + 1)
+            return data
+        if node.tag != _YAML + "seq":
+            raise _Fallback
+        return [build((*loc, index), item, depth + 1) for index, item in enumerate(node.value)]
+
+    data = build((), root, 0)
+    if duplicates:
+        raise CatalogueError(
+            [
+                f"{label}:{line}:{col}: {path}: duplicate key"
+                for line, col, path in sorted(duplicates)
+            ]
+        )
+    return data, marks
 
 
 def _collect_marks(root: object, label: str) -> dict[Loc, tuple[int, int]]:
