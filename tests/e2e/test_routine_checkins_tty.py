@@ -1,7 +1,6 @@
 """The real ``backex routine`` in a pseudo-terminal with the history: the red-flag check,
 pain before and after, the McKenzie question, Ctrl-C, --resume and a killed process."""
 
-import io
 import json
 import os
 import re
@@ -13,6 +12,7 @@ from pathlib import Path
 
 import pexpect
 import pytest
+from terminal import spawn_routine
 
 from backex import history, safety
 
@@ -33,19 +33,7 @@ exercises:
 
 
 def spawn(args: list[str], scale: str = "25", width: int = 80) -> pexpect.spawn:
-    """``backex routine ARGS`` under sh, which then prints the exit code and ``stty -a``."""
-    command = " ".join([sys.executable, "-m", "backex", "routine", *args])
-    env = {**os.environ, "BACKEX_CLOCK_SCALE": scale, "TERM": "xterm-256color"}
-    child = pexpect.spawn(
-        "/bin/sh",
-        ["-c", f'trap : INT; {command}; echo "RC=$?"; stty -a'],
-        dimensions=(24, width),
-        env=env,
-        encoding="utf-8",
-        timeout=TIMEOUT,
-    )
-    child.logfile_read = io.StringIO()
-    return child
+    return spawn_routine(args, scale, width, TIMEOUT)
 
 
 def finish(child: pexpect.spawn) -> tuple[int, str]:

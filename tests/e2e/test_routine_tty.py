@@ -1,14 +1,11 @@
 """The real ``backex routine`` in a pseudo-terminal: keys, screen text, exit, terminal restored."""
 
-import io
-import os
 import re
-import shlex
-import sys
 from datetime import datetime
 
 import pexpect
 import pytest
+from terminal import spawn_routine
 
 from backex import safety
 
@@ -26,25 +23,9 @@ def checked_today() -> None:
 
 
 def spawn(width: int, scale: str = "2", args: str = "-m 2 --pain 1") -> pexpect.spawn:
-    """``backex routine`` under sh, which then prints the exit code and ``stty -a``.
-
-    The shell traps Ctrl-C (so it survives to report) without ignoring it, so the
-    routine still gets the default SIGINT behaviour. Everything read is kept in
-    ``child.logfile_read``.
-    """
+    """The routine in a ``width``-column terminal, the red-flag check already answered."""
     checked_today()
-    command = f"{shlex.quote(sys.executable)} -m backex routine {args}"
-    env = {**os.environ, "BACKEX_CLOCK_SCALE": scale, "TERM": "xterm-256color"}
-    child = pexpect.spawn(
-        "/bin/sh",
-        ["-c", f'trap : INT; {command}; echo "RC=$?"; stty -a'],
-        dimensions=(24, width),
-        env=env,
-        encoding="utf-8",
-        timeout=TIMEOUT,
-    )
-    child.logfile_read = io.StringIO()
-    return child
+    return spawn_routine(args.split(), scale, width, TIMEOUT)
 
 
 def finish(child: pexpect.spawn) -> tuple[int, str, str]:
