@@ -111,9 +111,9 @@ RECORD = Record()
 class RecordingSession(Session):
     """The real engine; notes the real time whenever the loop hands it time."""
 
-    def start(self, now: float) -> SessionState:
+    def start(self, now: float, first_item: int = 0) -> SessionState:
         RECORD.start = now
-        state = super().start(now)
+        state = super().start(now, first_item)
         RECORD.note(self)
         return state
 
