@@ -16,3 +16,15 @@ def isolated_home(
     monkeypatch.delenv("BACKEX_CLOCK_SCALE", raising=False)
     monkeypatch.setenv("NO_COLOR", "1")
     yield home
+
+
+@pytest.fixture(autouse=True)
+def fresh_consoles() -> Iterator[None]:
+    """Consoles are cached per process; each test gets ones that see its settings."""
+    from backex.ui import output
+
+    output.stdout.cache_clear()
+    output.stderr.cache_clear()
+    yield
+    output.stdout.cache_clear()
+    output.stderr.cache_clear()

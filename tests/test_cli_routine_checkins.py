@@ -2,7 +2,6 @@
 --resume and the doses that adapt, through CliRunner."""
 
 import json
-from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -17,21 +16,11 @@ from backex.history import History, SessionRecorder
 from backex.plan_doc import plan_to_dict
 from backex.planner import make_plan
 from backex.rules import Symptoms
-from backex.ui import output
 
 FAST = {"BACKEX_CLOCK_SCALE": "2000", "COLUMNS": "200"}
 ALL_NO = "n\n" * len(safety.RED_FLAGS)
 PAIN = "Pain now, 0-10 (Enter skips): "
 STOP_RULE = safety.STOP_RULE
-
-
-@pytest.fixture(autouse=True)
-def fresh_consoles() -> Iterator[None]:
-    output.stdout.cache_clear()
-    output.stderr.cache_clear()
-    yield
-    output.stdout.cache_clear()
-    output.stderr.cache_clear()
 
 
 @pytest.fixture

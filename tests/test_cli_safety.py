@@ -1,7 +1,6 @@
 """``backex safety`` and the red-flag gate the routine calls before it starts."""
 
 import io
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -13,21 +12,10 @@ from backex import safety
 from backex.cli import app
 from backex.cli.safety import run_red_flag_gate
 from backex.safety import CheckResult, SafetyState, load_state
-from backex.ui import output
 
 NOW = datetime(2025, 3, 31, 9, 0, tzinfo=UTC)
 ALL_NO = "n\n" * len(safety.RED_FLAGS)
 INTRO = "Before exercising, a few questions about warning signs.\n"
-
-
-@pytest.fixture(autouse=True)
-def fresh_consoles() -> Iterator[None]:
-    """Consoles are cached per process; start each test with ones that see its settings."""
-    output.stdout.cache_clear()
-    output.stderr.cache_clear()
-    yield
-    output.stdout.cache_clear()
-    output.stderr.cache_clear()
 
 
 @pytest.fixture
