@@ -67,7 +67,7 @@ main()
 ROUTINE_ARGS = ["routine", "--pain", "0"]
 RED_FLAGS_ANSWERED = (
     "from datetime import datetime\n"
-    "from backex.safety import record_check\n"
+    "from backex.care.safety import record_check\n"
     "record_check(False, datetime.now().astimezone())\n"
 )
 

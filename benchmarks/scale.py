@@ -9,7 +9,7 @@ interleaved round-robin:
 - the cached ``backex list --catalogue F``,
 - the cached ``backex list`` of the built-in catalogue,
 
-and, in this process, ``backex.planner.make_plan`` on the merged catalogue (stopped
+and, in this process, ``backex.planning.planner.make_plan`` on the merged catalogue (stopped
 after ``--plan-limit`` seconds, default 30, and then reported as at least that long).
 
     python benchmarks/scale.py [--runs N] [--size N] [--plan-limit S]
@@ -97,11 +97,11 @@ def time_planning(
     taking at least that long, so the benchmark always finishes.
     """
     try:
-        from backex.planner import make_plan  # type: ignore[import-not-found,import-untyped,unused-ignore]
+        from backex.planning.planner import make_plan  # type: ignore[import-not-found,import-untyped,unused-ignore]
     except ImportError as exc:
         return f"planner not available ({exc})", None
-    from backex.catalogue import load_catalogue
-    from backex.exercise import Focus
+    from backex.catalogue.exercise import Focus
+    from backex.catalogue.loader import load_catalogue
 
     catalogue = load_catalogue(catalogue_file)
     focus = tuple(Focus)

@@ -2,9 +2,9 @@
 
 Builds a plan in this process whose phases add up to exactly ``--seconds`` (default 60:
 counted reps with a rest between two sets, then a hold on each side), and coaches it with
-the real loop, ``backex.coach.run_routine`` in plain mode, its lines going to a temporary
-file. The only thing added is a recording subclass of ``backex.session.Session`` put in
-``backex.coach``'s place: it notes the real monotonic time at which the loop's tick
+the real loop, ``backex.coaching.live.run_routine`` in plain mode, its lines going to a temporary
+file. The only thing added is a recording subclass of ``backex.session.engine.Session`` put in
+``backex.coaching.live``'s place: it notes the real monotonic time at which the loop's tick
 entered each phase. At the same time, in a second process, the same plan runs under a
 naive loop that sleeps a fixed second per tick after 5 ms of simulated drawing (sleep)
 and counts the session clock in ticks: the way of keeping time the issue warns about.
@@ -33,13 +33,13 @@ from pathlib import Path
 import _bench
 from _bench import Target
 
-from backex import coach
-from backex.catalogue import load_catalogue
-from backex.exercise import Dose
-from backex.plan import Block, Plan, PlannedItem
-from backex.session import Session, build_segments
-from backex.session_types import Event, PhaseStart, SessionOptions, SessionState
-from backex.timing import TRANSITION_S, estimate_item_seconds
+from backex.catalogue.exercise import Dose
+from backex.catalogue.loader import load_catalogue
+from backex.coaching import live as coach
+from backex.planning.plan import Block, Plan, PlannedItem
+from backex.planning.timing import TRANSITION_S, estimate_item_seconds
+from backex.session.engine import Session, build_segments
+from backex.session.types import Event, PhaseStart, SessionOptions, SessionState
 
 NAIVE_INTERVAL_S = 1.0  # the countdown shows whole seconds
 NAIVE_DRAW_S = 0.005  # the issue's "5 ms of drawing" per tick

@@ -3,9 +3,9 @@
 from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 
-from backex.catalogue import load_catalogue
-from backex.history import History, SessionRecorder
-from backex.rules import Symptoms
+from backex.care.rules import Symptoms
+from backex.catalogue.loader import load_catalogue
+from backex.history.store import History, SessionRecorder
 
 TZ = timezone(timedelta(hours=1))
 CORE = ["supine-marches", "bridge", "bird-dog-one-limb"]

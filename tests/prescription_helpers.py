@@ -1,7 +1,7 @@
 """A small, fixed catalogue for prescription tests, independent of data/exercises.yaml."""
 
-from backex.catalogue import Catalogue
-from backex.exercise import Dose, Exercise, Focus, Position
+from backex.catalogue.exercise import Dose, Exercise, Focus, Position
+from backex.catalogue.loader import Catalogue
 
 
 def make_exercise(exercise_id: str, dose: Dose, focus: Focus = Focus.CORE) -> Exercise:

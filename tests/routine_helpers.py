@@ -1,9 +1,9 @@
 """Small builders shared by the routine tests."""
 
-from backex.catalogue import Catalogue
-from backex.exercise import Dose, Exercise, Focus, Position
-from backex.plan import Block, Plan, PlannedItem
-from backex.timing import TRANSITION_S, estimate_item_seconds
+from backex.catalogue.exercise import Dose, Exercise, Focus, Position
+from backex.catalogue.loader import Catalogue
+from backex.planning.plan import Block, Plan, PlannedItem
+from backex.planning.timing import TRANSITION_S, estimate_item_seconds
 
 
 def make_exercise(

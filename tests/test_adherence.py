@@ -8,12 +8,12 @@ import pytest
 from history_week import TZ, FixedClock
 from typer.testing import CliRunner
 
-from backex import history
-from backex.adherence import Adherence, Period, adherence, adherence_to_dict
-from backex.catalogue import load_catalogue
+from backex.catalogue.loader import load_catalogue
 from backex.cli import app
-from backex.history import History, SessionRecord, SessionRecorder
-from backex.prescription import Frequency, FrequencyKind, Weekday
+from backex.history import store as history
+from backex.history.adherence import Adherence, Period, adherence, adherence_to_dict
+from backex.history.store import History, SessionRecord, SessionRecorder
+from backex.prescription.model import Frequency, FrequencyKind, Weekday
 
 EXAMPLE = Path(__file__).parents[1] / "examples" / "core-stability-week1.yaml"
 PLAN = "Core stability, week 1"  # the name in EXAMPLE; its frequency is daily

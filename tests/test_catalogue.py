@@ -9,11 +9,11 @@ from typing import Any
 import pytest
 from catalogue_helpers import WALL_SIT, exercise_yaml, write
 
-from backex import catalogue as catalogue_module
-from backex import catalogue_cache
-from backex.catalogue import Catalogue, builtin_catalogue_path, load_catalogue
+from backex.catalogue import cache as catalogue_cache
+from backex.catalogue import loader as catalogue_module
+from backex.catalogue.exercise import Exercise, Focus, Position
+from backex.catalogue.loader import Catalogue, builtin_catalogue_path, load_catalogue
 from backex.errors import CatalogueError, NotFoundError
-from backex.exercise import Exercise, Focus, Position
 
 
 @pytest.fixture(scope="module")

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from backex import catalogue, catalogue_cache
-from backex.catalogue import builtin_catalogue_path, load_catalogue
-from backex.exercise import Exercise
+from backex.catalogue import cache as catalogue_cache
+from backex.catalogue import loader as catalogue
+from backex.catalogue.exercise import Exercise
+from backex.catalogue.loader import builtin_catalogue_path, load_catalogue
 
 USER_CATALOGUE = """\
 exercises:

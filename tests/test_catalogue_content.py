@@ -7,8 +7,8 @@ data/exercises.yaml that leaves those ranges fails here.
 
 import pytest
 
-from backex.catalogue import Catalogue, load_catalogue
-from backex.exercise import Exercise, Focus
+from backex.catalogue.exercise import Exercise, Focus
+from backex.catalogue.loader import Catalogue, load_catalogue
 
 
 @pytest.fixture(scope="module")

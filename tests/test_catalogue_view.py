@@ -6,8 +6,8 @@ from collections import Counter
 import pytest
 from rich.console import Console, RenderableType
 
-from backex.catalogue import Catalogue, load_catalogue
-from backex.exercise import Dose, Exercise, Focus, Position, Tempo, format_dose
+from backex.catalogue.exercise import Dose, Exercise, Focus, Position, Tempo, format_dose
+from backex.catalogue.loader import Catalogue, load_catalogue
 from backex.ui.catalogue_view import exercise_card, exercise_list, group_by_focus
 
 

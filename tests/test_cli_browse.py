@@ -7,7 +7,7 @@ import pytest
 from catalogue_helpers import WALL_SIT, exercise_yaml, write
 from typer.testing import CliRunner, Result
 
-from backex import yamlfile
+from backex.catalogue import yamlfile
 from backex.cli import app
 
 runner = CliRunner()

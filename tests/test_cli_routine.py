@@ -5,9 +5,9 @@ import json
 import pytest
 from typer.testing import CliRunner
 
+from backex.catalogue.exercise import Focus
 from backex.cli import app
 from backex.cli.options import FocusChoice
-from backex.exercise import Focus
 
 FAST = {"BACKEX_CLOCK_SCALE": "2000"}
 

@@ -8,14 +8,15 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from backex import history, safety
-from backex.catalogue import load_catalogue
+from backex.care import safety
+from backex.care.rules import Symptoms
+from backex.catalogue.exercise import Focus
+from backex.catalogue.loader import load_catalogue
 from backex.cli import app, checkins
-from backex.exercise import Focus
-from backex.history import History, SessionRecorder
-from backex.plan_doc import plan_to_dict
-from backex.planner import make_plan
-from backex.rules import Symptoms
+from backex.history import store as history
+from backex.history.store import History, SessionRecorder
+from backex.planning.plan_doc import plan_to_dict
+from backex.planning.planner import make_plan
 
 FAST = {"BACKEX_CLOCK_SCALE": "2000", "COLUMNS": "200"}
 ALL_NO = "n\n" * len(safety.RED_FLAGS)

@@ -8,10 +8,10 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from backex import safety
+from backex.care import safety
+from backex.care.safety import CheckResult, SafetyState, load_state
 from backex.cli import app
 from backex.cli.safety import run_red_flag_gate
-from backex.safety import CheckResult, SafetyState, load_state
 
 NOW = datetime(2025, 3, 31, 9, 0, tzinfo=UTC)
 ALL_NO = "n\n" * len(safety.RED_FLAGS)

@@ -6,11 +6,11 @@ import pytest
 from rich.console import Console
 from routine_helpers import make_exercise, make_plan_of
 
-from backex.coach import CoachOptions, Screen, run_routine
-from backex.exercise import Dose, Focus, Position
-from backex.rules import Symptoms
-from backex.session import Session
-from backex.session_types import ExerciseResult, PhaseKind, SessionOptions
+from backex.care.rules import Symptoms
+from backex.catalogue.exercise import Dose, Focus, Position
+from backex.coaching.live import CoachOptions, Screen, run_routine
+from backex.session.engine import Session
+from backex.session.types import ExerciseResult, PhaseKind, SessionOptions
 from backex.ui.coach_view import coach_screen
 
 PRONE = make_exercise(

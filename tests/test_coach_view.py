@@ -5,11 +5,11 @@ import io
 import pytest
 from rich.console import Console
 
-from backex.catalogue import load_catalogue
-from backex.exercise import Focus
-from backex.planner import make_plan
-from backex.session import Session
-from backex.session_types import Next, Pause, Quit, SessionState
+from backex.catalogue.exercise import Focus
+from backex.catalogue.loader import load_catalogue
+from backex.planning.planner import make_plan
+from backex.session.engine import Session
+from backex.session.types import Next, Pause, Quit, SessionState
 from backex.ui.coach_view import big_digits, coach_screen, countdown_text, plan_view, summary_view
 
 

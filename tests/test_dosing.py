@@ -5,11 +5,11 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from backex.catalogue import load_catalogue
-from backex.dosing import CATALOGUE_DOSE, DoseHistory, starting_dose
-from backex.exercise import Dose, Focus
-from backex.planner import make_plan
-from backex.rules import Light, PastResult
+from backex.care.rules import Light, PastResult
+from backex.catalogue.exercise import Dose, Focus
+from backex.catalogue.loader import load_catalogue
+from backex.planning.dosing import CATALOGUE_DOSE, DoseHistory, starting_dose
+from backex.planning.planner import make_plan
 
 CATALOGUE = load_catalogue()
 DAY = datetime(2026, 3, 2, 8, 0).astimezone()

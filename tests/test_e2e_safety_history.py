@@ -10,7 +10,7 @@ import pexpect
 import pytest
 from history_week import fill_week
 
-from backex import history
+from backex.history import store as history
 
 pytestmark = pytest.mark.e2e
 

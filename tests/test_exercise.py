@@ -2,7 +2,7 @@
 
 import pytest
 
-from backex.exercise import (
+from backex.catalogue.exercise import (
     Dose,
     Equipment,
     Exercise,

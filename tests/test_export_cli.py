@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from backex.catalogue import Catalogue
+from backex.catalogue.exercise import Focus
+from backex.catalogue.loader import Catalogue
 from backex.cli import app
 from backex.errors import BackexError
-from backex.exercise import Focus
 from backex.outfile import write_new_file
-from backex.plan import Block, Plan, PlannedItem
+from backex.planning.plan import Block, Plan, PlannedItem
 
 EXAMPLE = str(Path(__file__).parents[1] / "examples" / "mckenzie-extension-early.yaml")
 
@@ -108,9 +108,9 @@ def test_focus_uses_the_planner(monkeypatch: pytest.MonkeyPatch) -> None:
         item = PlannedItem(bridge, bridge.dose, Block.MAIN, 60, "catalogue dose")
         return Plan(items=(item,), focus=(Focus.CORE,), max_level=max_level, minutes=minutes)
 
-    module = types.ModuleType("backex.planner")
+    module = types.ModuleType("backex.planning.planner")
     module.make_plan = make_plan  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "backex.planner", module)
+    monkeypatch.setitem(sys.modules, "backex.planning.planner", module)
     result = invoke("export", "handout", "--focus", "core", "--date", "2025-03-03")
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith("# Home exercises: core\n")

@@ -8,8 +8,8 @@ import pytest
 from history_week import TZ, fill_week
 from typer.testing import CliRunner
 
-from backex import history
 from backex.cli import app
+from backex.history import store as history
 
 SUNDAY = date(2025, 3, 9)
 

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from prescription_helpers import small_catalogue
 
-from backex import safety
-from backex.handout import SAFETY, build_handout, handout_for_prescription, tick_grid
-from backex.handout_render import render_html, render_markdown
-from backex.prescription import (
+from backex.care import safety
+from backex.documents.handout import SAFETY, build_handout, handout_for_prescription, tick_grid
+from backex.documents.handout_render import render_html, render_markdown
+from backex.prescription.model import (
     Frequency,
     FrequencyKind,
     Weekday,

@@ -12,16 +12,16 @@ from pathlib import Path
 import pytest
 from history_week import TZ, FixedClock, fill_week
 
-from backex import history
-from backex.exercise import Dose
-from backex.history import (
+from backex.care.rules import Light, Symptoms
+from backex.catalogue.exercise import Dose
+from backex.history import store as history
+from backex.history.store import (
     SCHEMA_VERSION,
     History,
     HistoryError,
     SessionRecorder,
     session_to_dict,
 )
-from backex.rules import Light, Symptoms
 
 DOSE = Dose(sets=1, reps=5, hold_s=5)
 START = datetime(2025, 3, 3, 8, 0, tzinfo=TZ)
@@ -257,8 +257,8 @@ def test_newer_schema_is_refused_not_downgraded(tmp_path: Path) -> None:
 CHILD_PRELUDE = """
 import sys
 from pathlib import Path
-from backex.exercise import Dose
-from backex.history import History, SessionRecorder
+from backex.catalogue.exercise import Dose
+from backex.history.store import History, SessionRecorder
 store = History.open(Path(sys.argv[1]))
 rec = SessionRecorder(store)
 """
@@ -342,7 +342,7 @@ def test_json_export_timestamps_are_iso_8601(tmp_path: Path) -> None:
 def test_a_later_migration_upgrades_an_older_file_in_order(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from backex import history_schema
+    from backex.history import schema as history_schema
 
     path = tmp_path / "h.sqlite3"
     with History.open(path) as store:
@@ -360,7 +360,7 @@ def test_a_later_migration_upgrades_an_older_file_in_order(
 def test_a_failed_migration_leaves_the_file_at_its_old_version(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from backex import history_schema
+    from backex.history import schema as history_schema
 
     path = tmp_path / "h.sqlite3"
     with History.open(path):

@@ -7,8 +7,8 @@ import pytest
 from rich.console import Console, RenderableType
 from rich.table import Table
 
-from backex.catalogue import load_catalogue
-from backex.exercise import Dose, Exercise, Focus, Position
+from backex.catalogue.exercise import Dose, Exercise, Focus, Position
+from backex.catalogue.loader import load_catalogue
 from backex.ui import catalogue_view
 from backex.ui.catalogue_view import exercise_list, group_by_focus
 

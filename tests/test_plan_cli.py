@@ -8,12 +8,12 @@ import pytest
 from prescription_helpers import small_catalogue
 from typer.testing import CliRunner
 
-from backex.catalogue import Catalogue, load_catalogue
+from backex.catalogue.exercise import Dose, Focus
+from backex.catalogue.loader import Catalogue, load_catalogue
 from backex.cli import app
-from backex.exercise import Dose, Focus
-from backex.plan import Block, Plan, PlannedItem
-from backex.plan_yaml import render_plan_yaml
-from backex.prescription import load_prescription, prescription_to_plan
+from backex.planning.plan import Block, Plan, PlannedItem
+from backex.prescription.model import load_prescription, prescription_to_plan
+from backex.prescription.writer import render_plan_yaml
 
 EXAMPLES = sorted((Path(__file__).parents[1] / "examples").glob("*.yaml"))
 
@@ -110,7 +110,7 @@ def _planned(catalogue: Catalogue) -> Plan:
 
 @pytest.fixture
 def fake_planner(monkeypatch: pytest.MonkeyPatch) -> list[tuple[object, ...]]:
-    """Stand in for issue 3's ``backex.planner.make_plan`` and record its calls."""
+    """Stand in for issue 3's ``backex.planning.planner.make_plan`` and record its calls."""
     calls: list[tuple[object, ...]] = []
 
     def make_plan(
@@ -119,9 +119,9 @@ def fake_planner(monkeypatch: pytest.MonkeyPatch) -> list[tuple[object, ...]]:
         calls.append((focus, max_level, minutes, seed))
         return _planned(catalogue)
 
-    module = types.ModuleType("backex.planner")
+    module = types.ModuleType("backex.planning.planner")
     module.make_plan = make_plan  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "backex.planner", module)
+    monkeypatch.setitem(sys.modules, "backex.planning.planner", module)
     return calls
 
 

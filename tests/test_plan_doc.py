@@ -5,13 +5,13 @@ from pathlib import Path
 
 import pytest
 
-from backex.catalogue import load_catalogue
+from backex.catalogue.exercise import Focus
+from backex.catalogue.loader import load_catalogue
 from backex.errors import BackexError
-from backex.exercise import Focus
-from backex.history import History, SessionRecorder
-from backex.plan_doc import plan_from_dict, plan_to_dict
-from backex.planner import make_plan
-from backex.prescription import load_prescription, prescription_to_plan
+from backex.history.store import History, SessionRecorder
+from backex.planning.plan_doc import plan_from_dict, plan_to_dict
+from backex.planning.planner import make_plan
+from backex.prescription.model import load_prescription, prescription_to_plan
 
 
 @pytest.mark.parametrize("focus", [[Focus.CORE], [Focus.MCKENZIE], list(Focus)])

@@ -3,12 +3,12 @@
 import pytest
 from routine_helpers import make_catalogue, make_exercise
 
-from backex.catalogue import load_catalogue
+from backex.catalogue.exercise import Dose, Focus, Position, Tempo
+from backex.catalogue.loader import load_catalogue
 from backex.errors import BackexError
-from backex.exercise import Dose, Focus, Position, Tempo
-from backex.plan import Block
-from backex.planner import POSITION_ORDER, PRONE_LYING, make_plan
-from backex.timing import (
+from backex.planning.plan import Block
+from backex.planning.planner import POSITION_ORDER, PRONE_LYING, make_plan
+from backex.planning.timing import (
     DEFAULT_TEMPO,
     GET_READY_S,
     SWITCH_SIDES_S,

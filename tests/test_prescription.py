@@ -6,10 +6,11 @@ from pathlib import Path
 import pytest
 from prescription_helpers import small_catalogue
 
+from backex.catalogue.exercise import Dose, Tempo
 from backex.errors import CatalogueError
-from backex.exercise import Dose, Tempo
-from backex.plan import Block
-from backex.prescription import (
+from backex.planning.plan import Block
+from backex.planning.timing import item_estimates
+from backex.prescription.model import (
     KEPT_AS_PRESCRIBED,
     Frequency,
     FrequencyKind,
@@ -17,7 +18,6 @@ from backex.prescription import (
     load_prescription,
     prescription_to_plan,
 )
-from backex.timing import item_estimates
 
 HEAD = "name: Test plan\nfrequency: daily\nexercises:\n"
 

@@ -5,9 +5,8 @@ from typing import Any
 
 import pytest
 
-from backex.exercise import Dose
-from backex.history import ExerciseEntry, SessionRecord
-from backex.progress import (
+from backex.catalogue.exercise import Dose
+from backex.history.progress import (
     DayPain,
     WeekCount,
     active_days,
@@ -15,6 +14,7 @@ from backex.progress import (
     pain_by_day,
     weekly_counts,
 )
+from backex.history.store import ExerciseEntry, SessionRecord
 
 SUNDAY = date(2025, 3, 9)
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from backex.catalogue import load_catalogue
+from backex.catalogue.loader import load_catalogue
 
 ROOT = Path(__file__).resolve().parents[1]
 README = (ROOT / "README.md").read_text(encoding="utf-8")

@@ -5,11 +5,11 @@ from pathlib import Path
 
 from routine_helpers import make_exercise, make_plan_of
 
-from backex.exercise import Dose, Focus
-from backex.history import History, HistoryError, SessionRecorder
-from backex.recording import ResultWriter
-from backex.rules import Symptoms
-from backex.session_types import ExerciseResult
+from backex.care.rules import Symptoms
+from backex.catalogue.exercise import Dose, Focus
+from backex.history.recording import ResultWriter
+from backex.history.store import History, HistoryError, SessionRecorder
+from backex.session.types import ExerciseResult
 
 NOW = datetime(2026, 3, 2, 8, 30).astimezone()
 HOLD = make_exercise("prone-lying", Dose(hold_s=120), focus=(Focus.MCKENZIE,))

@@ -9,9 +9,7 @@ from prescription_helpers import small_catalogue
 from typer.testing import CliRunner
 
 from backex.cli import app
-from backex.errors import UsageError
-from backex.prescription import Frequency, FrequencyKind, Weekday, load_prescription
-from backex.reminders import (
+from backex.documents.reminders import (
     ReminderSchedule,
     default_times,
     escape_text,
@@ -21,6 +19,8 @@ from backex.reminders import (
     render_ics,
     schedule_for_prescription,
 )
+from backex.errors import UsageError
+from backex.prescription.model import Frequency, FrequencyKind, Weekday, load_prescription
 
 NOW = datetime(2025, 3, 1, 9, 30, tzinfo=UTC)
 WEDNESDAY = date(2025, 3, 5)

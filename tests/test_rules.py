@@ -5,10 +5,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from backex.catalogue import load_catalogue
-from backex.errors import UsageError
-from backex.exercise import Dose
-from backex.rules import (
+from backex.care.rules import (
     Change,
     Light,
     PastResult,
@@ -19,6 +16,9 @@ from backex.rules import (
     symptom_rule,
     traffic_light,
 )
+from backex.catalogue.exercise import Dose
+from backex.catalogue.loader import load_catalogue
+from backex.errors import UsageError
 
 CATALOGUE = load_catalogue()
 T0 = datetime(2025, 3, 1, 8, 0, tzinfo=UTC)
@@ -237,7 +237,7 @@ def test_easing_off_never_goes_below_one_rep_or_one_set() -> None:
 
 
 def test_progression_never_passes_a_sourced_ceiling() -> None:
-    from backex.rules import REP_CEILINGS
+    from backex.care.rules import REP_CEILINGS
 
     for exercise_id, (ceiling, _) in REP_CEILINGS.items():
         exercise = CATALOGUE.get(exercise_id)

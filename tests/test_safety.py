@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from backex import safety
-from backex.safety import (
+from backex.care import safety
+from backex.care.safety import (
     CheckResult,
     SafetyState,
     advice_for,

@@ -3,10 +3,10 @@
 import pytest
 from catalogue_helpers import WALL_SIT, exercise_yaml
 
+from backex.catalogue.exercise import Dose, Equipment, Focus, Position
+from backex.catalogue.schema import check_references, check_unique, parse_exercises
+from backex.catalogue.yamlfile import parse_yaml
 from backex.errors import CatalogueError
-from backex.exercise import Dose, Equipment, Focus, Position
-from backex.schema import check_references, check_unique, parse_exercises
-from backex.yamlfile import parse_yaml
 
 
 def _parse(text: str) -> list[str]:

@@ -3,12 +3,13 @@
 import pytest
 from routine_helpers import make_exercise, make_plan_of
 
-from backex.catalogue import load_catalogue
-from backex.exercise import Dose, Focus
-from backex.plan import Block, Plan, PlannedItem
-from backex.planner import make_plan
-from backex.session import Session, build_segments
-from backex.session_types import (
+from backex.catalogue.exercise import Dose, Focus
+from backex.catalogue.loader import load_catalogue
+from backex.planning.plan import Block, Plan, PlannedItem
+from backex.planning.planner import make_plan
+from backex.planning.timing import TRANSITION_S, estimate_item_seconds
+from backex.session.engine import Session, build_segments
+from backex.session.types import (
     Back,
     CueKind,
     ExerciseResult,
@@ -23,7 +24,6 @@ from backex.session_types import (
     Stop,
     TogglePause,
 )
-from backex.timing import TRANSITION_S, estimate_item_seconds
 
 T0 = 1000.0
 BRIDGE = make_exercise("bridge", Dose(reps=2, hold_s=5))

@@ -3,10 +3,11 @@
 import pytest
 from routine_helpers import make_exercise, make_plan_of
 
-from backex.exercise import Dose, Exercise, Focus, Position
-from backex.rules import SYMPTOM_QUESTION, Symptoms
-from backex.session import Session
-from backex.session_types import (
+from backex.care.rules import SYMPTOM_QUESTION, Symptoms
+from backex.catalogue.exercise import Dose, Exercise, Focus, Position
+from backex.planning.timing import GET_READY_S, TRANSITION_S
+from backex.session.engine import Session
+from backex.session.types import (
     Answer,
     Back,
     CueKind,
@@ -19,7 +20,6 @@ from backex.session_types import (
     Stop,
     TogglePause,
 )
-from backex.timing import GET_READY_S, TRANSITION_S
 
 T0 = 50.0
 HOLD_S = 20

@@ -67,8 +67,17 @@ def test_warm_cache_imports_neither_pydantic_nor_yaml(
     cold = run_backex(tmp_path, *args, env=env)
     assert {"pydantic", "yaml"} <= cold  # the first run validates and writes the cache
     warm = run_backex(tmp_path, *args, env=env)
-    assert "backex.catalogue_cache" in warm
-    assert not {"pydantic", "yaml", "pydantic_core", "backex.schema", "backex.yamlfile"} & warm
+    assert "backex.catalogue.cache" in warm
+    assert (
+        not {
+            "pydantic",
+            "yaml",
+            "pydantic_core",
+            "backex.catalogue.schema",
+            "backex.catalogue.yamlfile",
+        }
+        & warm
+    )
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="the shortcut is Linux-only")

@@ -7,9 +7,10 @@ import pytest
 from history_week import TZ, fill_week
 from rich.console import Console, RenderableType
 
-from backex import progress, safety
-from backex.history import History
-from backex.progress import DayPain
+from backex.care import safety
+from backex.history import progress
+from backex.history.progress import DayPain
+from backex.history.store import History
 from backex.ui import history_view, safety_view
 
 SUNDAY = date(2025, 3, 9)
@@ -40,7 +41,7 @@ def week_page(width: int) -> list[str]:
 
 
 def test_history_page_at_40_columns() -> None:
-    from backex.history import db_path
+    from backex.history.store import db_path
 
     fill_week(db_path(), SUNDAY)
     lines = week_page(40)
@@ -153,7 +154,7 @@ def test_stop_rule_line() -> None:
 
 
 def test_session_without_a_plan_list_counts_recorded_exercises() -> None:
-    from backex.history import SessionRecord
+    from backex.history.store import SessionRecord
 
     record = SessionRecord(
         1, datetime(2025, 3, 9, 8, tzinfo=TZ), None, ("core",), None, "my plan", False,

@@ -95,7 +95,7 @@ def test_installed_code_reads_its_own_copy(
 ) -> None:
     folder, env = elsewhere
     script = (
-        "import backex; from backex.catalogue import builtin_catalogue_path; "
+        "import backex; from backex.catalogue.loader import builtin_catalogue_path; "
         "print(backex.__file__); print(builtin_catalogue_path())"
     )
     result = _run([installed / "bin" / "python", "-c", script], cwd=folder, env=env)

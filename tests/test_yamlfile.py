@@ -4,9 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from backex import yamlfile
+from backex.catalogue import yamlfile
+from backex.catalogue.yamlfile import YamlDocument, format_loc, parse_yaml, read_yaml
 from backex.errors import CatalogueError
-from backex.yamlfile import YamlDocument, format_loc, parse_yaml, read_yaml
 
 
 @pytest.mark.parametrize(
@@ -214,7 +214,7 @@ def test_one_pass_build_gives_what_pyyaml_and_the_mark_walk_give(
 
 
 def test_the_builtin_catalogue_takes_the_one_pass_build(monkeypatch: pytest.MonkeyPatch) -> None:
-    from backex.catalogue import builtin_catalogue_path
+    from backex.catalogue.loader import builtin_catalogue_path
 
     raw = builtin_catalogue_path().read_bytes()
     walked: list[object] = []

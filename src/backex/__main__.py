@@ -61,7 +61,7 @@ def _catalogue(given: str | None) -> "Path | None":
     import os
     from pathlib import Path
 
-    from backex.catalogue import CATALOGUE_ENV
+    from backex.catalogue.loader import CATALOGUE_ENV
 
     value = given or os.environ.get(CATALOGUE_ENV)
     return Path(value) if value else None

@@ -14,7 +14,8 @@ import pexpect
 import pytest
 from terminal import spawn_routine
 
-from backex import history, safety
+from backex.care import safety
+from backex.history import store as history
 
 pytestmark = pytest.mark.e2e
 

@@ -7,7 +7,7 @@ import pexpect
 import pytest
 from terminal import spawn_routine
 
-from backex import safety
+from backex.care import safety
 
 pytestmark = pytest.mark.e2e
 

@@ -8,7 +8,7 @@ from typing import Annotated, ParamSpec, TypeVar
 import typer
 
 from backex import __version__
-from backex.catalogue import CATALOGUE_ENV
+from backex.catalogue.loader import CATALOGUE_ENV
 from backex.errors import BackexError
 
 app = typer.Typer(

@@ -4,9 +4,9 @@ from typing import Annotated
 
 import typer
 
-from backex.catalogue import load_catalogue
+from backex.catalogue.exercise import Focus, Position
+from backex.catalogue.loader import load_catalogue
 from backex.cli.app import CatalogueOption, JsonOption, app, guarded
-from backex.exercise import Focus, Position
 
 FOCUS_HELP = "Only this focus (repeatable): " + ", ".join(Focus) + "."
 POSITION_HELP = "Only this body position: " + ", ".join(Position) + "."

@@ -22,8 +22,8 @@ def is_interactive() -> bool:
 
 def ask_pain() -> int | None:
     """Ask "pain now, 0-10" until the answer is 0-10; Enter or a closed input skips (None)."""
+    from backex.care.rules import parse_pain
     from backex.errors import UsageError
-    from backex.rules import parse_pain
     from backex.ui import output
     from backex.ui.checkin_view import PAIN_PROMPT, PAIN_RETRY
 

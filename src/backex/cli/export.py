@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from backex.catalogue import load_catalogue
+from backex.catalogue.loader import load_catalogue
 from backex.cli.app import CatalogueOption, app, guarded
 from backex.cli.options import (
     FocusOption,
@@ -69,9 +69,9 @@ def handout(
     catalogue_path: CatalogueOption = None,
 ) -> None:
     """A printable home-exercise sheet from a plan file (--plan) or the planner (--focus)."""
-    from backex.handout import build_handout, handout_for_prescription
-    from backex.handout_render import render_html, render_markdown
-    from backex.prescription import Frequency, FrequencyKind, load_prescription
+    from backex.documents.handout import build_handout, handout_for_prescription
+    from backex.documents.handout_render import render_html, render_markdown
+    from backex.prescription.model import Frequency, FrequencyKind, load_prescription
 
     if (plan_path is None) == (focus is None):
         raise UsageError("give either --plan FILE or --focus (not both)")
@@ -102,7 +102,7 @@ def history_log(
     force: ForceOption = False,
 ) -> None:
     """The full session log, as `backex history --csv` or `--json` prints it."""
-    from backex.history_export import log_csv, log_json, stored_sessions
+    from backex.history.export import log_csv, log_json, stored_sessions
 
     sessions = stored_sessions()
     emit(

@@ -39,8 +39,8 @@ def history_command(
     catalogue_path: CatalogueOption = None,
 ) -> None:
     """Recent sessions, your streak, days per week and the pain trend; or the full log."""
-    from backex import history
-    from backex.history_export import log_csv, log_json, stored_sessions
+    from backex.history import store as history
+    from backex.history.export import log_csv, log_json, stored_sessions
     from backex.ui import output
 
     if as_json and as_csv:
@@ -53,9 +53,9 @@ def history_command(
     sessions = [s for s in everything if first_day is None or s.started_at.date() >= first_day]
     plan = None
     if plan_path is not None:
-        from backex.adherence import adherence
-        from backex.catalogue import load_catalogue
-        from backex.prescription import load_prescription
+        from backex.catalogue.loader import load_catalogue
+        from backex.history.adherence import adherence
+        from backex.prescription.model import load_prescription
 
         prescription = load_prescription(plan_path, load_catalogue(catalogue_path))
         plan = adherence(everything, prescription.name, prescription.frequency, today)
@@ -66,7 +66,7 @@ def history_command(
         if plan is None:
             output.print_text(log_json(sessions))
         else:
-            from backex.adherence import adherence_to_dict
+            from backex.history.adherence import adherence_to_dict
 
             output.print_text(log_json(sessions, adherence=adherence_to_dict(plan)))
         return
@@ -77,7 +77,7 @@ def history_command(
         if plan is not None and everything:
             output.stdout().print(adherence_summary(plan))
         return
-    from backex import progress
+    from backex.history import progress
     from backex.ui.history_view import history_page
 
     active = progress.active_days(everything)  # the streak does not depend on --days

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from backex.exercise import Focus
+from backex.catalogue.exercise import Focus
 
 
 class FocusChoice(StrEnum):

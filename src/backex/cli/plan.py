@@ -5,7 +5,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from backex.catalogue import Catalogue, load_catalogue
+from backex.catalogue.exercise import Focus
+from backex.catalogue.loader import Catalogue, load_catalogue
 from backex.cli.app import CatalogueOption, app, guarded
 from backex.cli.options import (
     FocusOption,
@@ -16,10 +17,9 @@ from backex.cli.options import (
     SeedOption,
     chosen_focus,
 )
-from backex.exercise import Focus
 
 if TYPE_CHECKING:
-    from backex.plan import Plan
+    from backex.planning.plan import Plan
 
 plan_app = typer.Typer(
     help="Plan files a clinician writes: create one from the planner, or check one.",
@@ -32,7 +32,7 @@ def plan_from_planner(
     catalogue: Catalogue, focus: tuple[Focus, ...], level: int, minutes: int, seed: int | None
 ) -> "Plan":
     """A session from the planner (the same one ``backex routine`` coaches)."""
-    from backex.planner import make_plan
+    from backex.planning.planner import make_plan
 
     return make_plan(catalogue, focus, level, minutes, seed)
 
@@ -44,7 +44,7 @@ def check(
     catalogue_path: CatalogueOption = None,
 ) -> None:
     """Validate a plan file: exit 0 with a summary, or 1 with one line per problem."""
-    from backex.prescription import load_prescription, prescription_to_plan
+    from backex.prescription.model import load_prescription, prescription_to_plan
     from backex.ui.output import print_text
 
     prescription = load_prescription(file, load_catalogue(catalogue_path))
@@ -72,7 +72,7 @@ def new(
     catalogue_path: CatalogueOption = None,
 ) -> None:
     """Write a commented plan file from the planner, as a starting point to edit."""
-    from backex.plan_yaml import render_plan_yaml
+    from backex.prescription.writer import render_plan_yaml
 
     chosen = chosen_focus(focus)
     plan = plan_from_planner(load_catalogue(catalogue_path), chosen, level, minutes, seed)

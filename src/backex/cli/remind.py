@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from backex.catalogue import load_catalogue
+from backex.catalogue.loader import load_catalogue
 from backex.cli.app import CatalogueOption, app, guarded
 from backex.cli.options import ForceOption, OutputOption, PlanFileOption
 from backex.cli.plan import emit
@@ -42,14 +42,14 @@ def remind(
     Writes an iCalendar file (.ics) that any calendar app imports: one repeating event
     per time of day, each with an alarm. Every-2-hours plans remind from 08:00 to 20:00.
     """
-    from backex.prescription import load_prescription
-    from backex.reminders import (
+    from backex.documents.reminders import (
         ReminderSchedule,
         parse_times,
         render_crontab,
         render_ics,
         schedule_for_prescription,
     )
+    from backex.prescription.model import load_prescription
 
     if plan_path is None and times is None:
         raise UsageError("give --plan FILE, --times 08:00,13:00,19:00, or both")

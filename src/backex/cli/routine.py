@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from backex.catalogue import load_catalogue
+from backex.catalogue.loader import load_catalogue
 from backex.cli import checkins
 from backex.cli.app import CatalogueOption, JsonOption, app, guarded
 from backex.cli.options import (
@@ -24,16 +24,16 @@ from backex.cli.options import (
     chosen_focus,
 )
 from backex.errors import EXIT_INTERRUPTED, BackexError, UsageError
-from backex.plan import Plan
-from backex.plan_doc import plan_to_dict
+from backex.planning.plan import Plan
+from backex.planning.plan_doc import plan_to_dict
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from backex.catalogue import Catalogue
-    from backex.dosing import DoseHistory
-    from backex.history import History, SessionRecord
-    from backex.rules import Symptoms
+    from backex.care.rules import Symptoms
+    from backex.catalogue.loader import Catalogue
+    from backex.history.store import History, SessionRecord
+    from backex.planning.dosing import DoseHistory
 
 PainOption = Annotated[
     int | None,
@@ -79,7 +79,7 @@ def routine(
 
     Keys: space pause/resume, n/Right next, b/Left back, q quit, 1/2/3 answer the McKenzie question.
     """
-    from backex.coach import clock_scale_from_env
+    from backex.coaching.live import clock_scale_from_env
 
     if as_json and not dry_run:
         raise UsageError("--json works with --dry-run only")
@@ -93,7 +93,7 @@ def routine(
         raise UsageError("give either --plan FILE or --focus, not both")
     scale = 1.0 if dry_run else clock_scale_from_env()
     catalogue = load_catalogue(catalogue_path)
-    from backex import history
+    from backex.history import store as history
 
     if dry_run:
         dose_history = None
@@ -126,16 +126,16 @@ def _plan(
     dose_history: "DoseHistory | None",
 ) -> Plan:
     if plan_path is not None:  # a clinician's doses: kept, never adapted
-        from backex.prescription import load_prescription, prescription_to_plan
+        from backex.prescription.model import load_prescription, prescription_to_plan
 
         return prescription_to_plan(load_prescription(plan_path, catalogue))
-    from backex.planner import make_plan
+    from backex.planning.planner import make_plan
 
     return make_plan(catalogue, chosen_focus(focus), level, minutes, seed, dose_history)
 
 
 def _dose_history(store: "History") -> "DoseHistory":
-    from backex.dosing import DoseHistory
+    from backex.planning.dosing import DoseHistory
 
     return DoseHistory(store.recent_results_by_exercise(), store.last_session_light())
 
@@ -169,7 +169,7 @@ def _ask_pain() -> int | None:
 def _resume(
     store: "History", catalogue: "Catalogue", plain: bool, quiet: bool, voice: bool, scale: float
 ) -> None:
-    from backex.plan_doc import plan_from_dict
+    from backex.planning.plan_doc import plan_from_dict
     from backex.ui import output
 
     point = store.last_incomplete()
@@ -197,7 +197,7 @@ def _resume(
 
 
 def _refuse_after_spreading(record: "SessionRecord") -> None:
-    from backex.rules import Symptoms, symptom_rule
+    from backex.care.rules import Symptoms, symptom_rule
 
     if any(e.symptoms is Symptoms.PERIPHERALISING for e in record.exercises):
         advice = symptom_rule(Symptoms.PERIPHERALISING).advice
@@ -211,8 +211,8 @@ class _Session:
     """One coached session and its recording."""
 
     def __init__(self, store: "History", plan: Plan, catalogue: "Catalogue", scale: float) -> None:
-        from backex.history import SessionRecorder
-        from backex.recording import ResultWriter
+        from backex.history.recording import ResultWriter
+        from backex.history.store import SessionRecorder
 
         self.plan = plan
         self.names = {e.id: e.name for e in catalogue.exercises}
@@ -223,9 +223,9 @@ class _Session:
     def coach(
         self, plain: bool, quiet: bool, voice: bool, pain_before: int | None, first_item: int = 0
     ) -> None:
-        from backex import safety
-        from backex.coach import CoachOptions, run_routine
-        from backex.rules import SPREAD_STOP_REASON, Symptoms, symptom_rule
+        from backex.care import safety
+        from backex.care.rules import SPREAD_STOP_REASON, Symptoms, symptom_rule
+        from backex.coaching.live import CoachOptions, run_routine
         from backex.ui import output
         from backex.ui.coach_view import LiveScreen, summary_view
 
@@ -266,7 +266,7 @@ class _Session:
         self._after(pain_before, pain_after, answers)
 
     def _finish(self, completed: bool) -> None:
-        from backex.history import HistoryError
+        from backex.history.store import HistoryError
         from backex.ui import output
 
         if self.writer.failure is not None:
@@ -280,8 +280,8 @@ class _Session:
     def _after(
         self, pain_before: int | None, pain_after: int | None, answers: "list[Symptoms]"
     ) -> None:
-        from backex.history import HistoryError
-        from backex.rules import Symptoms, symptom_rule, traffic_light
+        from backex.care.rules import Symptoms, symptom_rule, traffic_light
+        from backex.history.store import HistoryError
         from backex.ui import output
         from backex.ui.checkin_view import symptom_good_sign, symptom_stop_view, traffic_light_view
 

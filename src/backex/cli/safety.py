@@ -1,7 +1,7 @@
 """``backex safety``: the warning signs, the rules of practice, and the red-flag check.
 
 The routine calls :func:`run_red_flag_gate` before it starts (see its docstring).
-The core module :mod:`backex.safety` is imported inside functions: start-up stays cheap.
+The core module :mod:`backex.care.safety` is imported inside functions: start-up stays cheap.
 """
 
 import sys
@@ -48,7 +48,7 @@ def _ask_yes_no(prompt: str) -> bool:
 
 
 def _remember(flagged: bool, now: datetime, state_file: Path | None) -> None:
-    from backex import safety
+    from backex.care import safety
 
     try:
         moved = safety.record_check(flagged, now, state_file)
@@ -65,7 +65,7 @@ def run_check(now: datetime | None = None, state_file: Path | None = None) -> No
     The answer is remembered either way: all "no" for 30 days, a "yes" so that the next
     routine asks again.
     """
-    from backex import safety
+    from backex.care import safety
     from backex.ui import output
     from backex.ui.safety_view import all_clear, question, urgent_advice
 
@@ -97,7 +97,7 @@ def run_red_flag_gate(
     print the warning signs to stderr (at most once per 30 days, every time after a
     "yes") and carry on. An unreadable state file counts as "due" and is reported.
     """
-    from backex import safety
+    from backex.care import safety
     from backex.ui import output
     from backex.ui.safety_view import warning_signs
 

@@ -8,9 +8,9 @@ invocations (``backex list`` and ``backex show NAME``).
 from collections.abc import Sequence
 from pathlib import Path
 
-from backex.catalogue import load_catalogue
+from backex.catalogue.exercise import Focus, Position, exercise_to_dict
+from backex.catalogue.loader import load_catalogue
 from backex.errors import BackexError
-from backex.exercise import Focus, Position, exercise_to_dict
 from backex.ui import output
 
 

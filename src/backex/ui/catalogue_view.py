@@ -13,7 +13,7 @@ from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
-from backex.exercise import Exercise, Focus, format_dose
+from backex.catalogue.exercise import Exercise, Focus, format_dose
 
 NARROW = 70  # below this many columns, tables give way to stacked lines
 WIDE = 100  # from this many columns, the id gets a column of its own

@@ -4,8 +4,8 @@ from rich.console import RenderableType
 from rich.panel import Panel
 from rich.text import Text
 
-from backex import safety
-from backex.rules import Light, PainAdvice
+from backex.care import safety
+from backex.care.rules import Light, PainAdvice
 
 LIGHT_STYLES = {Light.GREEN: "bold green", Light.AMBER: "bold yellow", Light.RED: "bold red"}
 PAIN_RETRY = "Please give a whole number from 0 to 10, or press Enter to skip."

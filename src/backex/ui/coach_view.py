@@ -10,11 +10,11 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from backex.dosing import CATALOGUE_DOSE
-from backex.exercise import Dose, format_dose
-from backex.plan import Block, Plan, PlannedItem
-from backex.rules import SYMPTOM_CHOICES, SYMPTOM_QUESTION, Symptoms
-from backex.session_types import ExerciseResult, PhaseKind, SessionState, SessionSummary
+from backex.care.rules import SYMPTOM_CHOICES, SYMPTOM_QUESTION, Symptoms
+from backex.catalogue.exercise import Dose, format_dose
+from backex.planning.dosing import CATALOGUE_DOSE
+from backex.planning.plan import Block, Plan, PlannedItem
+from backex.session.types import ExerciseResult, PhaseKind, SessionState, SessionSummary
 
 NARROW = 60  # below this many columns, tables give way to stacked lines
 KEY_HELP = "space pause · n next · b back · q quit"

@@ -8,9 +8,9 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from backex.adherence import RECENT_DAYS, Adherence, Period
-from backex.history import SessionRecord
-from backex.progress import DayPain, WeekCount
+from backex.history.adherence import RECENT_DAYS, Adherence, Period
+from backex.history.progress import DayPain, WeekCount
+from backex.history.store import SessionRecord
 
 NARROW = 60  # below this many columns, the table gives way to stacked lines
 EIGHTHS = " ▏▎▍▌▋▊▉"

@@ -7,8 +7,8 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from backex import safety
-from backex.safety import RedFlag, Urgency
+from backex.care import safety
+from backex.care.safety import RedFlag, Urgency
 
 
 def _bullets(items: Sequence[str], marker: str = "•") -> Table:

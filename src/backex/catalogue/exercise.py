@@ -1,0 +1,130 @@
+"""The exercise records the program works with: plain, frozen, cheap to import.
+
+The pydantic schema in :mod:`backex.catalogue.schema` is the gate that turns a YAML file into
+these records; keeping them as dataclasses lets cached start-ups skip pydantic.
+"""
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Focus(StrEnum):
+    """What an exercise works on."""
+
+    CORE = "core"
+    STRETCH = "stretch"
+    MCKENZIE = "mckenzie"
+    MOBILITY = "mobility"
+
+
+class Position(StrEnum):
+    """Body position, in the order a session moves through them."""
+
+    SUPINE = "supine"
+    SIDE_LYING = "side-lying"
+    PRONE = "prone"
+    QUADRUPED = "quadruped"
+    KNEELING = "kneeling"
+    SITTING = "sitting"
+    STANDING = "standing"
+
+
+class Equipment(StrEnum):
+    """Household items an exercise may need."""
+
+    MAT = "mat"
+    TOWEL = "towel"
+    PILLOW = "pillow"
+    CHAIR = "chair"
+    WALL = "wall"
+    TABLE = "table"
+
+
+@dataclass(frozen=True, slots=True)
+class Tempo:
+    """Seconds to move into and out of the position on each counted rep."""
+
+    lift_s: int
+    lower_s: int
+
+
+@dataclass(frozen=True, slots=True)
+class Dose:
+    """How much: sets of reps and/or holds, rest between sets, per side or not."""
+
+    sets: int = 1
+    reps: int | None = None
+    hold_s: int | None = None
+    rest_s: int = 0
+    per_side: bool = False
+    tempo: Tempo | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Exercise:
+    """One catalogue entry."""
+
+    id: str
+    name: str
+    summary: str
+    focus: tuple[Focus, ...]
+    position: Position
+    level: int
+    dose: Dose
+    steps: tuple[str, ...]
+    cues: tuple[str, ...]
+    stop_if: tuple[str, ...]
+    sources: tuple[str, ...]
+    aliases: tuple[str, ...] = ()
+    equipment: tuple[Equipment, ...] = ()
+    cautions: tuple[str, ...] = ()
+    easier: tuple[str, ...] = ()
+    harder: tuple[str, ...] = ()
+
+
+def format_dose(dose: Dose) -> str:
+    """Say a dose the way a physiotherapist writes it: "10 x 5 s hold", "2 x 30 s each side"."""
+    if dose.reps is not None and dose.hold_s is not None:
+        text = f"{dose.reps} x {dose.hold_s} s hold"
+        if dose.sets > 1:
+            text = f"{dose.sets} sets of {text}"
+    elif dose.reps is not None:
+        text = f"{dose.sets} x {dose.reps} reps" if dose.sets > 1 else f"{dose.reps} reps"
+    else:
+        hold = f"{dose.hold_s} s"
+        text = f"{dose.sets} x {hold}" if dose.sets > 1 else f"{hold} hold"
+    if dose.per_side:
+        text += " each side"
+    return text
+
+
+def exercise_to_dict(exercise: Exercise) -> dict[str, object]:
+    """A JSON-ready dict with the catalogue's field names."""
+    dose = exercise.dose
+    return {
+        "id": exercise.id,
+        "name": exercise.name,
+        "aliases": list(exercise.aliases),
+        "summary": exercise.summary,
+        "focus": [str(f) for f in exercise.focus],
+        "position": str(exercise.position),
+        "level": exercise.level,
+        "equipment": [str(e) for e in exercise.equipment],
+        "dose": {
+            "sets": dose.sets,
+            "reps": dose.reps,
+            "hold_s": dose.hold_s,
+            "rest_s": dose.rest_s,
+            "per_side": dose.per_side,
+            "tempo": (
+                {"lift_s": dose.tempo.lift_s, "lower_s": dose.tempo.lower_s} if dose.tempo else None
+            ),
+        },
+        "steps": list(exercise.steps),
+        "cues": list(exercise.cues),
+        "cautions": list(exercise.cautions),
+        "stop_if": list(exercise.stop_if),
+        "easier": list(exercise.easier),
+        "harder": list(exercise.harder),
+        "sources": list(exercise.sources),
+    }

@@ -1,0 +1,249 @@
+"""The pydantic gate: YAML data in, validated :mod:`backex.catalogue.exercise` records out.
+
+Imported only when a file must really be validated (a cache miss, a plan check):
+pydantic costs more to import than the rest of a cached start-up.
+"""
+
+import re
+from typing import Annotated, Any, Self, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from backex.catalogue.exercise import Dose, Equipment, Exercise, Focus, Position, Tempo
+from backex.catalogue.yamlfile import YamlDocument, format_loc
+from backex.errors import CatalogueError
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+Text = Annotated[str, Field(min_length=1, max_length=2000)]
+
+# Numbers and flags are strict (``strict=True``): "level: '2'", "level: 1.5" or "sets: true"
+# is a mistake in the file, not something to coerce. Enums and lists stay lax because YAML
+# gives strings and lists.
+
+
+class Strict(BaseModel):
+    """Frozen, and unknown keys are an error."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class TempoModel(Strict):
+    lift_s: int = Field(ge=1, le=10, strict=True)
+    lower_s: int = Field(ge=1, le=10, strict=True)
+
+
+class DoseModel(Strict):
+    sets: int = Field(default=1, ge=1, le=10, strict=True)
+    reps: int | None = Field(default=None, ge=1, le=50, strict=True)
+    hold_s: int | None = Field(default=None, ge=1, le=600, strict=True)
+    rest_s: int = Field(default=0, ge=0, le=300, strict=True)
+    per_side: bool = Field(default=False, strict=True)
+    tempo: TempoModel | None = None
+
+    @model_validator(mode="after")
+    def _reps_or_hold(self) -> Self:
+        if self.reps is None and self.hold_s is None:
+            raise ValueError("give reps, hold_s or both")
+        return self
+
+    def to_record(self) -> Dose:
+        tempo = Tempo(self.tempo.lift_s, self.tempo.lower_s) if self.tempo else None
+        return Dose(self.sets, self.reps, self.hold_s, self.rest_s, self.per_side, tempo)
+
+
+class ExerciseModel(Strict):
+    id: str = Field(min_length=1, max_length=64)
+    name: Text
+    aliases: tuple[Text, ...] = ()
+    summary: Text
+    focus: tuple[Focus, ...] = Field(min_length=1)
+    position: Position
+    level: int = Field(ge=1, le=3, strict=True)
+    equipment: tuple[Equipment, ...] = ()
+    dose: DoseModel
+    steps: tuple[Text, ...] = Field(min_length=1)
+    cues: tuple[Text, ...] = Field(min_length=1)
+    cautions: tuple[Text, ...] = ()
+    stop_if: tuple[Text, ...] = Field(min_length=1)
+    easier: tuple[str, ...] = ()
+    harder: tuple[str, ...] = ()
+    sources: tuple[Text, ...] = Field(min_length=1)
+
+    @field_validator("id")
+    @classmethod
+    def _slug(cls, value: str) -> str:
+        if not SLUG.match(value):
+            raise ValueError("must be a slug: lowercase letters, digits and single hyphens")
+        return value
+
+    def to_record(self) -> Exercise:
+        return Exercise(
+            id=self.id,
+            name=self.name,
+            summary=self.summary,
+            focus=self.focus,
+            position=self.position,
+            level=self.level,
+            dose=self.dose.to_record(),
+            steps=self.steps,
+            cues=self.cues,
+            stop_if=self.stop_if,
+            sources=self.sources,
+            aliases=self.aliases,
+            equipment=self.equipment,
+            cautions=self.cautions,
+            easier=self.easier,
+            harder=self.harder,
+        )
+
+
+class CatalogueModel(Strict):
+    exercises: tuple[ExerciseModel, ...] = Field(min_length=1)
+
+
+ModelT = TypeVar("ModelT", bound=BaseModel)
+
+
+# Plain words for pydantic's type errors; the rest are handled in _message.
+TYPE_MESSAGES = {
+    "int_type": "must be a whole number",
+    "int_parsing": "must be a whole number",
+    "int_from_float": "must be a whole number",
+    "bool_type": "must be true or false",
+    "bool_parsing": "must be true or false",
+    "string_type": "must be text",
+    "tuple_type": "must be a list",
+    "list_type": "must be a list",
+    "dict_type": "must be a mapping of field: value",
+    "model_type": "must be a mapping of field: value",
+    "model_attributes_type": "must be a mapping of field: value",
+}
+
+
+def _message(error: Any) -> str:
+    kind = error["type"]
+    ctx = error.get("ctx") or {}
+    if kind in TYPE_MESSAGES:
+        return TYPE_MESSAGES[kind]
+    if kind == "greater_than_equal":
+        return f"must be at least {ctx['ge']}"
+    if kind == "less_than_equal":
+        return f"must be at most {ctx['le']}"
+    if kind == "extra_forbidden":
+        return "unknown field"
+    if kind == "missing":
+        return "required field is missing"
+    if kind in ("too_short", "string_too_short"):
+        return "must not be empty"
+    if kind == "string_too_long":
+        return f"must be at most {ctx.get('max_length')} characters"
+    if kind == "enum":
+        return f"must be one of: {ctx.get('expected', '')}".replace("'", "")
+    if kind == "value_error":
+        return str(ctx.get("error", error["msg"]))
+    message: str = error["msg"]
+    return message[0].lower() + message[1:]
+
+
+def _real_errors(errors: list[Any]) -> list[Any]:
+    """Drop a list's "must not be empty" when it only looks empty because its items failed."""
+    locs = [tuple(e["loc"]) for e in errors]
+    return [
+        error
+        for error, loc in zip(errors, locs, strict=True)
+        if not (
+            error["type"] == "too_short"
+            and any(other[: len(loc)] == loc and len(other) > len(loc) for other in locs)
+        )
+    ]
+
+
+def validate_document(document: YamlDocument, model: type[ModelT]) -> ModelT:
+    """Validate parsed YAML against ``model``; one located line per problem on failure."""
+    if not isinstance(document.data, dict):
+        raise CatalogueError([f"{document.where(())}: expected a mapping at the top level"])
+    try:
+        return model.model_validate(document.data)
+    except ValidationError as exc:
+        problems = []
+        for error in _real_errors(exc.errors()):
+            loc = tuple(error["loc"])
+            where = document.where(loc)
+            field = format_loc(loc) or "(top level)"
+            problems.append(f"{where}: {field}: {_message(error)}")
+        raise CatalogueError(problems) from None
+
+
+def parse_exercises(document: YamlDocument) -> tuple[Exercise, ...]:
+    """Validate a catalogue document, including the checks within one file."""
+    catalogue = validate_document(document, CatalogueModel)
+    exercises = tuple(model.to_record() for model in catalogue.exercises)
+    problems = check_unique(exercises, document)
+    if problems:
+        raise CatalogueError(problems)
+    return exercises
+
+
+def check_unique(
+    exercises: tuple[Exercise, ...], document: YamlDocument, others: tuple[Exercise, ...] = ()
+) -> list[str]:
+    """Ids unique; each name or alias means one exercise only, here and among ``others``.
+
+    ``others`` are exercises from another file (the built-in ones a user file extends).
+    """
+    problems: list[str] = []
+    loc: tuple[str | int, ...]
+    owners: dict[str, str] = {}  # casefolded id, name or alias -> the id it means
+    for other in others:
+        for key in (other.id, other.name, *other.aliases):
+            owners.setdefault(key.casefold(), other.id)
+    first_index: dict[str, int] = {}
+    for index, exercise in enumerate(exercises):
+        loc = ("exercises", index, "id")
+        if exercise.id in first_index:
+            problems.append(
+                f"{document.where(loc)}: {format_loc(loc)}: duplicate id {exercise.id!r} "
+                f"(also exercises[{first_index[exercise.id]}])"
+            )
+        elif exercise.id in owners:
+            problems.append(
+                f"{document.where(loc)}: {format_loc(loc)}: {exercise.id!r} already names "
+                f"{owners[exercise.id]!r}"
+            )
+        first_index.setdefault(exercise.id, index)
+        owners.setdefault(exercise.id, exercise.id)
+    for index, exercise in enumerate(exercises):
+        names: list[tuple[tuple[str | int, ...], str]] = [
+            (("exercises", index, "name"), exercise.name)
+        ]
+        names += [(("exercises", index, "aliases", i), a) for i, a in enumerate(exercise.aliases)]
+        for loc, name in names:
+            owner = owners.setdefault(name.casefold(), exercise.id)
+            if owner != exercise.id:
+                problems.append(
+                    f"{document.where(loc)}: {format_loc(loc)}: {name!r} already names {owner!r}"
+                )
+    return problems
+
+
+def check_references(
+    exercises: tuple[Exercise, ...], known_ids: set[str], document: YamlDocument
+) -> list[str]:
+    """``easier``/``harder`` of ``exercises`` must name ids in ``known_ids``."""
+    problems: list[str] = []
+    loc: tuple[str | int, ...]
+    for index, exercise in enumerate(exercises):
+        for kind in ("easier", "harder"):
+            for ref_index, ref in enumerate(getattr(exercise, kind)):
+                loc = ("exercises", index, kind, ref_index)
+                if ref not in known_ids:
+                    problems.append(
+                        f"{document.where(loc)}: {format_loc(loc)}: no exercise with id {ref!r}"
+                    )
+                elif ref == exercise.id:
+                    problems.append(
+                        f"{document.where(loc)}: {format_loc(loc)}: an exercise cannot be its "
+                        "own variant"
+                    )
+    return problems

@@ -1,0 +1,272 @@
+"""A :class:`~backex.documents.handout.Handout` as Markdown (readable as plain text) or as HTML.
+
+The HTML is one self-contained file: inline CSS, no scripts, images, fonts or links to
+fetch, print styles that fit both A4 and US Letter.
+"""
+
+import textwrap
+from collections.abc import Iterable, Sequence
+from datetime import date
+from html import escape
+
+from backex.documents.handout import Handout, HandoutExercise, TickGrid
+
+SECTIONS = (("Steps", "steps"), ("Cues", "cues"), ("Cautions", "cautions"), ("Stop if", "stop_if"))
+
+
+def _long_date(day: date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+def _paragraphs(text: str) -> list[str]:
+    """Blank-line separated paragraphs, each on one line."""
+    return [" ".join(p.split()) for p in text.split("\n\n") if p.strip()]
+
+
+def _day_label(day: date) -> tuple[str, str]:
+    return f"{day:%a}", f"{day.day} {day:%b}"
+
+
+# ---------------------------------------------------------------------------- Markdown
+
+
+def render_markdown(handout: Handout) -> str:
+    """Markdown that reads well as plain text: headings, numbered steps, tick tables."""
+    out = [f"# {handout.title}", ""]
+    out.append(f"- Prescribed by: {handout.prescribed_by or '____________________'}")
+    out.append(f"- Date: {_long_date(handout.issued)}")
+    out.append(f"- How often: {handout.frequency}")
+    out.append(f"- Time: about {handout.minutes} min each time")
+    out.append("")
+    if handout.notes:
+        quoted = [
+            "\n".join(f"> {line}" for line in textwrap.wrap(paragraph, width=76))
+            for paragraph in _paragraphs(handout.notes)
+        ]
+        out.extend(["\n>\n".join(quoted), ""])
+    safety = handout.safety
+    out.extend([f"## {safety.title}", "", safety.emergency_intro, ""])
+    out.extend([*(f"- {item}" for item in safety.emergency), ""])
+    out.extend([f"**{safety.emergency_advice}**", ""])
+    out.extend([safety.urgent_intro, ""])
+    out.extend([*(f"- {item}" for item in safety.urgent), ""])
+    out.extend([safety.urgent_advice, ""])
+    out.extend(["## How to exercise safely", ""])
+    out.extend([*(f"- {rule}" for rule in safety.rules), ""])
+    out.extend([f"*Sources: {safety.sources}.*", ""])
+    out.extend(["## Exercises", ""])
+    for exercise in handout.exercises:
+        out.extend(_markdown_exercise(exercise))
+    out.extend(["## Tick off each session", ""])
+    out.extend(_markdown_grid(handout.grid))
+    return "\n".join(out) + "\n"
+
+
+def _markdown_exercise(exercise: HandoutExercise) -> list[str]:
+    out = [f"### {exercise.number}. {exercise.name}", "", f"- **Dose:** {exercise.dose}"]
+    if exercise.equipment:
+        out.append(f"- **You need:** {', '.join(exercise.equipment)}")
+    out.append("")
+    if exercise.note:
+        out.extend([f"**Note from your clinician:** {exercise.note}", ""])
+    for title, field in SECTIONS:
+        items: Sequence[str] = getattr(exercise, field)
+        if not items:
+            continue
+        out.extend([f"{title}:", ""])
+        if field == "steps":
+            out.extend(f"{n}. {step}" for n, step in enumerate(items, start=1))
+        else:
+            out.extend(f"- {item}" for item in items)
+        out.append("")
+    if exercise.sources:
+        out.extend([f"*Source: {'; '.join(exercise.sources)}*", ""])
+    return out
+
+
+def _markdown_grid(grid: TickGrid) -> list[str]:
+    out: list[str] = []
+    for week in range(0, len(grid.days), 7):
+        days = grid.days[week : week + 7]
+        active = grid.active[week : week + 7]
+        out.extend([f"Week {week // 7 + 1}:", ""])
+        header = ["Session", *(" ".join(_day_label(d)) for d in days)]
+        out.append(_row(header))
+        out.append(_row(["---"] * len(header)))
+        for session in grid.sessions:
+            out.append(_row([session, *("[ ]" if on else "rest" for on in active)]))
+        out.append("")
+    return out
+
+
+def _row(cells: Iterable[str]) -> str:
+    return "| " + " | ".join(cells) + " |"
+
+
+# -------------------------------------------------------------------------------- HTML
+
+CSS = """
+:root { color-scheme: light; }
+* { box-sizing: border-box; }
+body { font: 11pt/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue",
+  Arial, sans-serif; color: #111; background: #fff; max-width: 186mm; margin: 1.5rem auto;
+  padding: 0 1rem; }
+h1 { font-size: 20pt; margin: 0 0 .4rem; }
+h2 { font-size: 14pt; margin: 1.2rem 0 .4rem; }
+h3 { font-size: 11pt; margin: .6rem 0 .2rem; }
+dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: .1rem 1rem; margin: 0; }
+dl.meta dt { font-weight: 600; }
+dl.meta dd { margin: 0; }
+dl.meta dd.blank { border-bottom: 1px solid #444; max-width: 70mm; min-height: 1.3em; }
+.notes { border-left: 4px solid #888; padding: 0 .8rem; margin: .8rem 0; }
+.notes p { margin: .3rem 0; }
+.red-flags { border: 3px solid #b00020; border-radius: 6px; padding: .2rem 1rem .6rem;
+  margin: 1rem 0; background: #fff4f4; }
+.red-flags h2 { color: #b00020; margin-top: .6rem; }
+.exercise { border-top: 1px solid #bbb; padding-top: .3rem; }
+.columns { display: grid; grid-template-columns: 1fr 1fr; gap: 0 6mm; }
+@media screen and (max-width: 40rem) { .columns { grid-template-columns: 1fr; } }
+.dose { font-size: 12pt; margin: .2rem 0; }
+.need { font-size: 10pt; margin-left: 2rem; }
+.note { background: #f3f3f3; padding: .3rem .6rem; border-radius: 4px; }
+ol, ul { margin: .2rem 0 .4rem; padding-left: 1.4rem; }
+.stop-if li { font-weight: 600; }
+.source, footer { color: #555; font-size: 9pt; }
+table.ticks { border-collapse: collapse; width: 99.5%; table-layout: fixed; font-size: 8pt;
+  margin-top: .4rem; }
+table.ticks th, table.ticks td { border: 1px solid #444; text-align: center; padding: 2px; }
+table.ticks th.session { width: 16mm; }
+table.ticks td.box { height: 8mm; }
+table.ticks td.rest { background: #e6e6e6; color: #555; }
+/* No @page size: the printer's own paper is used. 186 mm of content fits both A4
+   (210 mm wide) and US Letter (216 mm) inside 12 mm side margins. */
+@page { margin: 14mm 12mm; }
+@media print {
+  body { max-width: none; margin: 0; padding: 0; font-size: 9.5pt; line-height: 1.3; }
+  h2 { margin: .6rem 0 .2rem; }
+  h3 { margin: .3rem 0 .1rem; }
+  p { margin: .25rem 0; }
+  .source { font-size: 8pt; }
+  .red-flags, .note, td.rest { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  .exercise, .red-flags, .tracker, dl.meta { break-inside: avoid; page-break-inside: avoid; }
+  h2, h3 { break-after: avoid; page-break-after: avoid; }
+}
+"""
+
+
+_BLANK = '<dd class="blank" aria-label="to fill in"></dd>'
+
+
+def render_html(handout: Handout) -> str:
+    """One self-contained HTML page, ready to print."""
+    e = escape
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="en">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{e(handout.title)}</title>",
+        f"<style>{CSS}</style>",
+        "</head>",
+        "<body>",
+        "<header>",
+        f"<h1>{e(handout.title)}</h1>",
+        '<dl class="meta">',
+        "<dt>Prescribed by</dt>"
+        + (f"<dd>{e(handout.prescribed_by)}</dd>" if handout.prescribed_by else _BLANK),
+        f"<dt>Date</dt><dd>{e(_long_date(handout.issued))}</dd>",
+        f"<dt>How often</dt><dd>{e(handout.frequency)}</dd>",
+        f"<dt>Time</dt><dd>about {handout.minutes} min each time</dd>",
+        "</dl>",
+        "</header>",
+    ]
+    if handout.notes:
+        paragraphs = "".join(f"<p>{e(p)}</p>" for p in _paragraphs(handout.notes))
+        parts.append(f'<div class="notes">{paragraphs}</div>')
+    parts.extend(_html_safety(handout))
+    parts.append("<main>")
+    parts.extend(_html_exercise(exercise) for exercise in handout.exercises)
+    parts.append("</main>")
+    parts.extend(_html_grid(handout.grid))
+    parts.extend(["</body>", "</html>"])
+    return "\n".join(parts) + "\n"
+
+
+def _html_list(items: Iterable[str], tag: str, css: str) -> str:
+    inner = "".join(f"<li>{escape(item)}</li>" for item in items)
+    return f'<{tag} class="{css}">{inner}</{tag}>'
+
+
+def _html_safety(handout: Handout) -> list[str]:
+    safety = handout.safety
+    return [
+        '<section class="red-flags" role="note" aria-labelledby="red-flags-title">',
+        f'<h2 id="red-flags-title">{escape(safety.title)}</h2>',
+        f"<p><strong>{escape(safety.emergency_intro)}</strong></p>",
+        _html_list(safety.emergency, "ul", "emergency"),
+        f'<p class="advice"><strong>{escape(safety.emergency_advice)}</strong></p>',
+        f"<p><strong>{escape(safety.urgent_intro)}</strong></p>",
+        _html_list(safety.urgent, "ul", "urgent"),
+        f'<p class="advice">{escape(safety.urgent_advice)}</p>',
+        "</section>",
+        '<section class="rules">',
+        "<h2>How to exercise safely</h2>",
+        _html_list(safety.rules, "ul", "rules"),
+        f'<p class="source">Sources: {escape(safety.sources)}.</p>',
+        "</section>",
+    ]
+
+
+def _html_exercise(exercise: HandoutExercise) -> str:
+    e = escape
+    need = ""
+    if exercise.equipment:
+        equipment = e(", ".join(exercise.equipment))
+        need = f'<span class="need"><strong>You need:</strong> {equipment}</span>'
+    parts = [
+        f'<article class="exercise" id="exercise-{exercise.number}">',
+        f"<h2>{exercise.number}. {e(exercise.name)}</h2>",
+        f'<p class="dose"><strong>Dose:</strong> {e(exercise.dose)}{need}</p>',
+    ]
+    if exercise.note:
+        parts.append(
+            f'<p class="note"><strong>Note from your clinician:</strong> {e(exercise.note)}</p>'
+        )
+    # Steps on the left, what to watch for on the right: a sheet of paper holds two or
+    # three exercises instead of one.
+    parts.append('<div class="columns"><div>')
+    for title, field in SECTIONS:
+        items: Sequence[str] = getattr(exercise, field)
+        if items:
+            css = field.replace("_", "-")
+            tag = "ol" if field == "steps" else "ul"
+            parts.extend([f"<h3>{title}</h3>", _html_list(items, tag, css)])
+        if field == "steps":
+            parts.append("</div><div>")
+    parts.append("</div></div>")
+    if exercise.sources:
+        parts.append(f'<p class="source">Source: {e("; ".join(exercise.sources))}</p>')
+    parts.append("</article>")
+    return "\n".join(parts)
+
+
+def _html_grid(grid: TickGrid) -> list[str]:
+    head = "".join(
+        f'<th scope="col">{day}<br>{num}</th>' for day, num in (_day_label(d) for d in grid.days)
+    )
+    rows = []
+    for session in grid.sessions:
+        cells = "".join(
+            '<td class="box"></td>' if on else '<td class="rest">rest</td>' for on in grid.active
+        )
+        rows.append(f'<tr><th scope="row">{escape(session)}</th>{cells}</tr>')
+    return [
+        '<section class="tracker">',
+        "<h2>Tick off each session</h2>",
+        '<table class="ticks">',
+        f'<thead><tr><th scope="col" class="session">Session</th>{head}</tr></thead>',
+        f"<tbody>{''.join(rows)}</tbody>",
+        "</table>",
+        "</section>",
+    ]

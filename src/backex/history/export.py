@@ -1,0 +1,69 @@
+"""The full session log as text for a clinician: JSON or CSV (oldest session first).
+
+One implementation for ``backex history --json/--csv`` and ``backex export history``.
+"""
+
+import csv
+import io
+import json
+from collections.abc import Sequence
+from datetime import date, datetime
+from typing import Any
+
+from backex.history.records import SessionRecord, session_to_dict
+
+CSV_COLUMNS = (
+    "session_id", "session_started_at", "session_ended_at", "focus", "plan_name",
+    "completed", "pain_before", "pain_after", "position", "exercise", "planned_sets",
+    "planned_reps", "planned_hold_s", "planned_per_side", "sets_done", "reps_done",
+    "seconds_done", "skipped", "skip_reason", "symptom_response", "exercise_started_at",
+    "exercise_ended_at",
+)  # fmt: skip
+
+
+def stored_sessions(first_day: date | None = None) -> list[SessionRecord]:
+    """Every recorded session, newest first (from ``first_day`` on, if given).
+
+    Without a history file there are none, and no file is created.
+    """
+    from backex.history.store import History, db_path
+
+    path = db_path()
+    if not path.exists():
+        return []
+    with History.open(path) as store:
+        sessions = store.sessions()
+    return [s for s in sessions if first_day is None or s.started_at.date() >= first_day]
+
+
+def log_json(sessions: Sequence[SessionRecord], **extra: Any) -> str:
+    """``{"sessions": [...]}`` oldest first, plus any ``extra`` top-level keys."""
+    records = [session_to_dict(s) for s in reversed(sessions)]
+    return json.dumps({"sessions": records, **extra}, indent=2) + "\n"
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def log_csv(sessions: Sequence[SessionRecord]) -> str:
+    """One row per exercise, oldest first, with its session's columns.
+
+    A session without any exercise gets one row with the exercise columns empty.
+    """
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for s in reversed(sessions):
+        head = [s.id, _iso(s.started_at), _iso(s.ended_at), ",".join(s.focus), s.plan_name,
+                int(s.completed), s.pain_before, s.pain_after]  # fmt: skip
+        if not s.exercises:
+            writer.writerow(head + [None] * (len(CSV_COLUMNS) - len(head)))
+        for e in s.exercises:
+            writer.writerow(
+                [*head, e.position, e.exercise_id, e.planned.sets, e.planned.reps,
+                 e.planned.hold_s, int(e.planned.per_side), e.sets_done, e.reps_done,
+                 e.seconds_done, int(e.skipped), e.skip_reason,
+                 str(e.symptoms) if e.symptoms else None, _iso(e.started_at), _iso(e.ended_at)]
+            )  # fmt: skip
+    return buffer.getvalue()

@@ -1,0 +1,377 @@
+"""The session history: a SQLite file in the data folder, written as a session happens.
+
+``paths.data_dir() / "history.sqlite3"``; ``PRAGMA user_version`` is the schema version
+and :data:`MIGRATIONS` brings any older file up to date. WAL mode and a busy timeout let
+two backex processes write at once without losing rows. Every write is its own short
+transaction, so a killed process leaves everything done so far, marked incomplete
+(``completed = 0``, ``ended_at`` NULL). A file that is not a database, or one written by
+a newer backex, is never touched: :class:`HistoryError` names it and says how to move it
+aside.
+
+How the routine records a session (see :class:`SessionRecorder`)::
+
+    with History.open() as history:
+        recorder = SessionRecorder(history)
+        recorder.start(plan_summary(plan), plan.focus, pain_before, plan.name or None)
+        recorder.record_exercise(0, "bridge", planned=dose, sets_done=1, reps_done=5)
+        recorder.record_exercise(1, "prone-press-up", planned=dose, symptoms=Symptoms.SAME)
+        recorder.set_pain_after(2)
+        recorder.finish(completed=True)
+
+``--resume``: ``history.last_incomplete()`` gives the session, its plan JSON and the
+position to continue from (the first exercise neither done nor skipped on purpose);
+``recorder.resume(point.session_id)`` keeps writing into it. The routine gives the planner
+``history.recent_results_by_exercise()`` and ``history.last_session_light()`` for
+:func:`backex.care.rules.adjust_dose`.
+
+``sqlite3`` is imported only when a database is opened.
+"""
+
+import json
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING, Any, Self
+
+from backex import paths
+from backex.care.rules import Light, PastResult, Symptoms, traffic_light
+from backex.catalogue.exercise import Dose
+from backex.history.records import (
+    ExerciseEntry,
+    ResumePoint,
+    SessionRecord,
+    dose_from_dict,
+    dose_to_dict,
+    entry_from_row,
+    plan_summary,
+    session_from_row,
+    session_to_dict,
+)
+from backex.history.schema import (
+    BUSY_TIMEOUT_MS,
+    DB_FILE,
+    SCHEMA_VERSION,
+    HistoryError,
+    prepare,
+    translated,
+)
+from backex.session.types import SKIPPED_BY_PERSON
+
+if TYPE_CHECKING:
+    import sqlite3
+
+# The records and errors callers need come from here too.
+__all__ = [
+    "SCHEMA_VERSION",
+    "ExerciseEntry",
+    "History",
+    "HistoryError",
+    "ResumePoint",
+    "SessionRecord",
+    "SessionRecorder",
+    "db_path",
+    "local_now",
+    "plan_summary",
+    "session_to_dict",
+]
+
+
+def db_path() -> Path:
+    """Where the history lives."""
+    return paths.data_dir() / DB_FILE
+
+
+def local_now() -> datetime:
+    """Now, to the second, with the local UTC offset."""
+    return datetime.now().astimezone().replace(microsecond=0)
+
+
+def _check_pain(pain: int | None) -> None:
+    if pain is not None and not 0 <= pain <= 10:
+        raise ValueError(f"pain score out of range: {pain}")
+
+
+class History:
+    """An open history database. Use :meth:`open` (a context manager)."""
+
+    def __init__(self, path: Path, connection: "sqlite3.Connection") -> None:
+        self.path = path
+        self._db = connection
+
+    @classmethod
+    def open(cls, path: Path | None = None) -> Self:
+        """Open (creating and migrating if needed) the history at ``path``."""
+        import sqlite3
+
+        path = path or db_path()
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise HistoryError(f"cannot create the folder for {path}: {exc.strerror}") from None
+        with translated(path):
+            connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+            try:
+                prepare(connection, path)
+            except BaseException:
+                connection.close()
+                raise
+        return cls(path, connection)
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        value: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    @contextmanager
+    def _write(self) -> Iterator["sqlite3.Connection"]:
+        """One short transaction; the write lock is taken at the start (no deadlocks)."""
+        with translated(self.path):
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._db
+            except BaseException:
+                if self._db.in_transaction:
+                    self._db.execute("ROLLBACK")
+                raise
+            self._db.execute("COMMIT")
+
+    def _read(self, sql: str, args: Sequence[object] = ()) -> list[Any]:
+        with translated(self.path):
+            return self._db.execute(sql, args).fetchall()
+
+    # --- writes (SessionRecorder is the friendlier way in) ---
+
+    def start_session(
+        self,
+        plan: Any,
+        focus: Sequence[str],
+        pain_before: int | None,
+        plan_name: str | None = None,
+        at: datetime | None = None,
+    ) -> int:
+        _check_pain(pain_before)
+        started = (at or local_now()).isoformat()
+        with self._write() as db:
+            cursor = db.execute(
+                "INSERT INTO session (started_at, focus, plan, plan_name, pain_before)"
+                " VALUES (?, ?, ?, ?, ?)",
+                (started, json.dumps([str(f) for f in focus]), json.dumps(plan), plan_name,
+                 pain_before),
+            )  # fmt: skip
+            assert cursor.lastrowid is not None
+            return cursor.lastrowid
+
+    def record_exercise(self, session_id: int, entry: ExerciseEntry) -> None:
+        """Store one exercise's result; recording a position again replaces it."""
+        e = entry
+        with self._write() as db:
+            db.execute(
+                "INSERT OR REPLACE INTO exercise_result VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                (
+                    session_id,
+                    e.position,
+                    e.exercise_id,
+                    json.dumps(dose_to_dict(e.planned)),
+                    e.sets_done,
+                    e.reps_done,
+                    e.seconds_done,
+                    int(e.skipped),
+                    e.skip_reason,
+                    str(e.symptoms) if e.symptoms else None,
+                    e.started_at.isoformat() if e.started_at else None,
+                    e.ended_at.isoformat() if e.ended_at else None,
+                ),
+            )
+
+    def set_pain_after(self, session_id: int, pain: int | None) -> None:
+        _check_pain(pain)
+        with self._write() as db:
+            db.execute("UPDATE session SET pain_after = ? WHERE id = ?", (pain, session_id))
+
+    def finish_session(self, session_id: int, completed: bool, at: datetime) -> None:
+        """Mark a session completed, or stopped early; either way it gets ``ended_at``."""
+        with self._write() as db:
+            db.execute(
+                "UPDATE session SET completed = ?, ended_at = ? WHERE id = ?",
+                (int(completed), at.isoformat(), session_id),
+            )
+
+    def reopen_session(self, session_id: int) -> None:
+        """Clear ``ended_at`` so a resumed session reads as in progress again."""
+        with self._write() as db:
+            db.execute("UPDATE session SET ended_at = NULL WHERE id = ?", (session_id,))
+
+    # --- queries ---
+
+    def sessions(
+        self, limit: int | None = None, since: datetime | None = None
+    ) -> list[SessionRecord]:
+        """Sessions newest first, each with its exercises."""
+        sql = "SELECT * FROM session"
+        args: list[object] = []
+        if since is not None:
+            sql += " WHERE started_at >= ?"
+            args.append(since.isoformat())
+        sql += " ORDER BY started_at DESC, id DESC"
+        if limit is not None:
+            sql += " LIMIT ?"
+            args.append(limit)
+        rows = self._read(sql, args)
+        if not rows:
+            return []
+        ids = [row["id"] for row in rows]
+        marks = ",".join("?" * len(ids))
+        entries: dict[int, list[ExerciseEntry]] = {i: [] for i in ids}
+        for row in self._read(
+            f"SELECT * FROM exercise_result WHERE session_id IN ({marks}) ORDER BY position", ids
+        ):
+            entries[row["session_id"]].append(entry_from_row(row))
+        return [session_from_row(row, tuple(entries[row["id"]])) for row in rows]
+
+    def last_incomplete(self) -> ResumePoint | None:
+        """The newest session, if it was not completed, and where to continue it."""
+        rows = self._read("SELECT * FROM session ORDER BY started_at DESC, id DESC LIMIT 1")
+        if not rows or rows[0]["completed"]:
+            return None
+        row = rows[0]
+        # Done, or skipped with `n`: not again. Ended by quitting or a stop: do it again.
+        finished = {
+            r["position"]
+            for r in self._read(
+                "SELECT position, skipped, skip_reason FROM exercise_result WHERE session_id = ?",
+                (row["id"],),
+            )
+            if not r["skipped"] or r["skip_reason"] == SKIPPED_BY_PERSON
+        }
+        next_position = 0
+        while next_position in finished:
+            next_position += 1
+        return ResumePoint(
+            session_id=row["id"],
+            started_at=datetime.fromisoformat(row["started_at"]),
+            plan=json.loads(row["plan"]),
+            focus=tuple(json.loads(row["focus"])),
+            plan_name=row["plan_name"],
+            next_position=next_position,
+        )
+
+    def recent_results(self, exercise_id: str, limit: int = 3) -> list[PastResult]:
+        """Latest results, newest first, for :func:`~backex.care.rules.adjust_dose`."""
+        rows = self._read(
+            "SELECT r.*, s.started_at AS session_start, s.pain_before, s.pain_after"
+            " FROM exercise_result r JOIN session s ON s.id = r.session_id"
+            " WHERE r.exercise_id = ? ORDER BY s.started_at DESC, s.id DESC, r.position DESC"
+            " LIMIT ?",
+            (exercise_id, limit),
+        )
+        return [_past_result(row) for row in rows]
+
+    def recent_results_by_exercise(self, limit: int = 3) -> dict[str, list[PastResult]]:
+        """:meth:`recent_results` of every exercise ever recorded, in one query."""
+        rows = self._read(
+            "SELECT * FROM (SELECT r.*, s.started_at AS session_start, s.pain_before,"
+            " s.pain_after, ROW_NUMBER() OVER (PARTITION BY r.exercise_id"
+            " ORDER BY s.started_at DESC, s.id DESC, r.position DESC) AS n"
+            " FROM exercise_result r JOIN session s ON s.id = r.session_id)"
+            " WHERE n <= ? ORDER BY exercise_id, n",
+            (limit,),
+        )
+        found: dict[str, list[PastResult]] = {}
+        for row in rows:
+            found.setdefault(row["exercise_id"], []).append(_past_result(row))
+        return found
+
+    def last_session_light(self) -> Light | None:
+        """The pain traffic light of the newest session (None without a pain score)."""
+        rows = self._read(
+            "SELECT pain_before, pain_after FROM session ORDER BY started_at DESC, id DESC LIMIT 1"
+        )
+        if not rows:
+            return None
+        advice = traffic_light(rows[0]["pain_before"], rows[0]["pain_after"])
+        return advice.light if advice else None
+
+
+def _past_result(row: Any) -> PastResult:
+    return PastResult(
+        started_at=datetime.fromisoformat(row["session_start"]),
+        planned=dose_from_dict(json.loads(row["planned"])),
+        sets_done=row["sets_done"],
+        reps_done=row["reps_done"],
+        seconds_done=row["seconds_done"],
+        skipped=bool(row["skipped"]),
+        symptoms=Symptoms(row["symptom_response"]) if row["symptom_response"] else None,
+        pain_before=row["pain_before"],
+        pain_after=row["pain_after"],
+    )
+
+
+class SessionRecorder:
+    """Writes one session as it happens; each call is its own committed transaction."""
+
+    def __init__(self, history: History, clock: Callable[[], datetime] = local_now) -> None:
+        self.history = history
+        self.clock = clock
+        self.session_id: int | None = None
+
+    def _id(self) -> int:
+        if self.session_id is None:
+            raise RuntimeError("start() or resume() the session first")
+        return self.session_id
+
+    def start(
+        self,
+        plan: Any,
+        focus: Sequence[str],
+        pain_before: int | None,
+        plan_name: str | None = None,
+    ) -> int:
+        """Record the session's start (``plan`` is JSON-ready, see :func:`plan_summary`)."""
+        self.session_id = self.history.start_session(
+            plan, focus, pain_before, plan_name, self.clock()
+        )
+        return self.session_id
+
+    def resume(self, session_id: int) -> None:
+        """Keep writing into an unfinished session (``--resume``)."""
+        self.session_id = session_id
+        self.history.reopen_session(session_id)
+
+    def record_exercise(
+        self,
+        position: int,
+        exercise_id: str,
+        planned: Dose,
+        *,
+        sets_done: int = 0,
+        reps_done: int | None = None,
+        seconds_done: int | None = None,
+        skipped: bool = False,
+        skip_reason: str | None = None,
+        symptoms: Symptoms | None = None,
+        started_at: datetime | None = None,
+    ) -> None:
+        """Record one exercise when it ends (done or skipped); ``ended_at`` is now."""
+        entry = ExerciseEntry(
+            position, exercise_id, planned, sets_done, reps_done, seconds_done,
+            skipped, skip_reason, symptoms, started_at, self.clock(),
+        )  # fmt: skip
+        self.history.record_exercise(self._id(), entry)
+
+    def set_pain_after(self, pain: int | None) -> None:
+        self.history.set_pain_after(self._id(), pain)
+
+    def finish(self, completed: bool) -> None:
+        """Close the session: completed, or stopped early (both get ``ended_at``)."""
+        self.history.finish_session(self._id(), completed, self.clock())

@@ -1,0 +1,44 @@
+"""A planned session: which exercises, in which order, at which dose, and why."""
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from backex.catalogue.exercise import Dose, Exercise, Focus
+
+
+class Block(StrEnum):
+    """The part of a session an item belongs to."""
+
+    WARM_UP = "warm-up"
+    MAIN = "main"
+    COOL_DOWN = "cool-down"
+
+
+@dataclass(frozen=True, slots=True)
+class PlannedItem:
+    """One exercise in a session at the dose chosen for today."""
+
+    exercise: Exercise
+    dose: Dose
+    block: Block
+    est_s: int
+    reason: str = ""  # why this dose: "catalogue dose", "trimmed to fit 10 min", ...
+    note: str = ""  # a prescriber's note for this exercise, if any
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """An ordered session plan and what it was made from."""
+
+    items: tuple[PlannedItem, ...]
+    focus: tuple[Focus, ...] = ()
+    max_level: int = 1
+    minutes: int | None = None
+    seed: int | None = None
+    name: str = ""  # the plan file's name when coached from a prescription
+    dropped: tuple[str, ...] = ()  # ids left out to fit the time budget
+
+    @property
+    def total_s(self) -> int:
+        """Estimated duration of the whole session, in seconds."""
+        return sum(item.est_s for item in self.items)
