@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pexpect
 import pytest
-from terminal import spawn_routine
+from helpers.terminal import spawn_routine
 
 from backex.care import safety
 from backex.history import store as history

@@ -5,7 +5,7 @@ from datetime import datetime
 
 import pexpect
 import pytest
-from terminal import spawn_routine
+from helpers.terminal import spawn_routine
 
 from backex.care import safety
 

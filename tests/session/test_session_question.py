@@ -1,7 +1,7 @@
 """The McKenzie question phase and Stop, under a fake clock."""
 
 import pytest
-from routine_helpers import make_exercise, make_plan_of
+from helpers.routine import make_exercise, make_plan_of
 
 from backex.care.rules import SYMPTOM_QUESTION, Symptoms
 from backex.catalogue.exercise import Dose, Exercise, Focus, Position

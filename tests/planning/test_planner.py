@@ -1,7 +1,7 @@
 """The planner: shape, order, budget, determinism and its errors."""
 
 import pytest
-from routine_helpers import make_catalogue, make_exercise
+from helpers.routine import make_catalogue, make_exercise
 
 from backex.catalogue.exercise import Dose, Focus, Position, Tempo
 from backex.catalogue.loader import load_catalogue

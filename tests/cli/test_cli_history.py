@@ -7,7 +7,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-from history_week import TZ, fill_week
+from helpers.history_week import TZ, fill_week
 from typer.testing import CliRunner
 
 from backex.cli import app

@@ -10,7 +10,7 @@ import pytest
 
 from backex.catalogue.loader import load_catalogue
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 INSTALL_AND_RUN = (

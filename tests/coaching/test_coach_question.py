@@ -3,8 +3,8 @@
 import io
 
 import pytest
+from helpers.routine import make_exercise, make_plan_of
 from rich.console import Console
-from routine_helpers import make_exercise, make_plan_of
 
 from backex.care.rules import Symptoms
 from backex.catalogue.exercise import Dose, Focus, Position

@@ -15,7 +15,7 @@ from backex.errors import BackexError
 from backex.outfile import write_new_file
 from backex.planning.plan import Block, Plan, PlannedItem
 
-EXAMPLE = str(Path(__file__).parents[1] / "examples" / "mckenzie-extension-early.yaml")
+EXAMPLE = str(Path(__file__).parents[2] / "examples" / "mckenzie-extension-early.yaml")
 
 
 def invoke(*args: str):  # type: ignore[no-untyped-def]

@@ -4,7 +4,7 @@ import io
 from datetime import date, datetime
 
 import pytest
-from history_week import TZ, fill_week
+from helpers.history_week import TZ, fill_week
 from rich.console import Console, RenderableType
 
 from backex.care import safety

@@ -3,7 +3,7 @@
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from routine_helpers import make_exercise, make_plan_of
+from helpers.routine import make_exercise, make_plan_of
 
 from backex.care.rules import Symptoms
 from backex.catalogue.exercise import Dose, Focus

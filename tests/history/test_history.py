@@ -10,7 +10,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from history_week import TZ, FixedClock, fill_week
+from helpers.history_week import TZ, FixedClock, fill_week
 
 from backex.care.rules import Light, Symptoms
 from backex.catalogue.exercise import Dose

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import icalendar
 import pytest
-from prescription_helpers import small_catalogue
+from helpers.prescription import small_catalogue
 from typer.testing import CliRunner
 
 from backex.cli import app
@@ -188,7 +188,7 @@ def test_times_must_match_the_plans_sessions(tmp_path: Path) -> None:
 
 # --- the command ------------------------------------------------------------------------
 
-EXAMPLE = Path(__file__).parents[1] / "examples" / "mckenzie-extension-early.yaml"
+EXAMPLE = Path(__file__).parents[2] / "examples" / "mckenzie-extension-early.yaml"
 
 
 def test_remind_times_writes_an_ics_file(tmp_path: Path) -> None:

@@ -4,7 +4,7 @@ import json
 from pathlib import Path
 
 import pytest
-from catalogue_helpers import WALL_SIT, exercise_yaml, write
+from helpers.catalogue import WALL_SIT, exercise_yaml, write
 from typer.testing import CliRunner, Result
 
 from backex.catalogue import yamlfile

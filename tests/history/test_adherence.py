@@ -5,7 +5,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 
 import pytest
-from history_week import TZ, FixedClock
+from helpers.history_week import TZ, FixedClock
 from typer.testing import CliRunner
 
 from backex.catalogue.loader import load_catalogue
@@ -15,7 +15,7 @@ from backex.history.adherence import Adherence, Period, adherence, adherence_to_
 from backex.history.store import History, SessionRecord, SessionRecorder
 from backex.prescription.model import Frequency, FrequencyKind, Weekday
 
-EXAMPLE = Path(__file__).parents[1] / "examples" / "core-stability-week1.yaml"
+EXAMPLE = Path(__file__).parents[2] / "examples" / "core-stability-week1.yaml"
 PLAN = "Core stability, week 1"  # the name in EXAMPLE; its frequency is daily
 SATURDAY = date(2025, 3, 15)
 

@@ -1,7 +1,7 @@
 """schema: bad catalogues give exact ``file:line:col: field.path: message`` lines."""
 
 import pytest
-from catalogue_helpers import WALL_SIT, exercise_yaml
+from helpers.catalogue import WALL_SIT, exercise_yaml
 
 from backex.catalogue.exercise import Dose, Equipment, Focus, Position
 from backex.catalogue.schema import check_references, check_unique, parse_exercises

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from catalogue_helpers import WALL_SIT, exercise_yaml, write
+from helpers.catalogue import WALL_SIT, exercise_yaml, write
 
 from backex.catalogue import cache as catalogue_cache
 from backex.catalogue import loader as catalogue_module

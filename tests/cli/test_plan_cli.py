@@ -5,7 +5,7 @@ import types
 from pathlib import Path
 
 import pytest
-from prescription_helpers import small_catalogue
+from helpers.prescription import small_catalogue
 from typer.testing import CliRunner
 
 from backex.catalogue.exercise import Dose, Focus
@@ -15,7 +15,7 @@ from backex.planning.plan import Block, Plan, PlannedItem
 from backex.prescription.model import load_prescription, prescription_to_plan
 from backex.prescription.writer import render_plan_yaml
 
-EXAMPLES = sorted((Path(__file__).parents[1] / "examples").glob("*.yaml"))
+EXAMPLES = sorted((Path(__file__).parents[2] / "examples").glob("*.yaml"))
 
 
 def test_examples_folder_has_the_two_plans() -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pexpect
 import pytest
-from history_week import fill_week
+from helpers.history_week import fill_week
 
 from backex.history import store as history
 

@@ -1,7 +1,7 @@
 """The session engine under a fake clock: phases, timing, keys, results, cues."""
 
 import pytest
-from routine_helpers import make_exercise, make_plan_of
+from helpers.routine import make_exercise, make_plan_of
 
 from backex.catalogue.exercise import Dose, Focus
 from backex.catalogue.loader import load_catalogue

@@ -4,7 +4,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from prescription_helpers import small_catalogue
+from helpers.prescription import small_catalogue
 
 from backex.catalogue.exercise import Dose, Tempo
 from backex.errors import CatalogueError

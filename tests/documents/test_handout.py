@@ -6,7 +6,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from prescription_helpers import small_catalogue
+from helpers.prescription import small_catalogue
 
 from backex.care import safety
 from backex.documents.handout import SAFETY, build_handout, handout_for_prescription, tick_grid

@@ -1,0 +1,1 @@
+"""Shared test helpers: made-up catalogues, plans, histories and a pseudo-terminal."""
