@@ -8,7 +8,8 @@ from backex.catalogue.loader import load_catalogue
 from backex.planning.plan import Block, Plan, PlannedItem
 from backex.planning.planner import make_plan
 from backex.planning.timing import TRANSITION_S, estimate_item_seconds
-from backex.session.engine import Session, build_segments
+from backex.session.engine import Session
+from backex.session.phases import build_segments
 from backex.session.types import (
     Back,
     CueKind,
