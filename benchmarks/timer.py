@@ -38,7 +38,8 @@ from backex.catalogue.loader import load_catalogue
 from backex.coaching import live as coach
 from backex.planning.plan import Block, Plan, PlannedItem
 from backex.planning.timing import TRANSITION_S, estimate_item_seconds
-from backex.session.engine import Session, build_segments
+from backex.session.engine import Session
+from backex.session.phases import build_segments
 from backex.session.types import Event, PhaseStart, SessionOptions, SessionState
 
 NAIVE_INTERVAL_S = 1.0  # the countdown shows whole seconds

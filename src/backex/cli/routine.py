@@ -79,7 +79,7 @@ def routine(
 
     Keys: space pause/resume, n/Right next, b/Left back, q quit, 1/2/3 answer the McKenzie question.
     """
-    from backex.coaching.live import clock_scale_from_env
+    from backex.coaching.clock import clock_scale_from_env
 
     if as_json and not dry_run:
         raise UsageError("--json works with --dry-run only")
