@@ -12,7 +12,8 @@ from backex.catalogue.exercise import Dose, Focus
 from backex.catalogue.loader import Catalogue, load_catalogue
 from backex.cli import app
 from backex.planning.plan import Block, Plan, PlannedItem
-from backex.prescription.model import load_prescription, prescription_to_plan
+from backex.prescription.loader import load_prescription
+from backex.prescription.model import prescription_to_plan
 from backex.prescription.writer import render_plan_yaml
 
 EXAMPLES = sorted((Path(__file__).parents[2] / "examples").glob("*.yaml"))

@@ -11,11 +11,11 @@ from helpers.prescription import small_catalogue
 from backex.care import safety
 from backex.documents.handout import SAFETY, build_handout, handout_for_prescription, tick_grid
 from backex.documents.handout_render import render_html, render_markdown
+from backex.prescription.loader import load_prescription
 from backex.prescription.model import (
     Frequency,
     FrequencyKind,
     Weekday,
-    load_prescription,
     prescription_to_plan,
 )
 

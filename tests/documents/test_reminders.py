@@ -20,7 +20,8 @@ from backex.documents.reminders import (
     schedule_for_prescription,
 )
 from backex.errors import UsageError
-from backex.prescription.model import Frequency, FrequencyKind, Weekday, load_prescription
+from backex.prescription.loader import load_prescription
+from backex.prescription.model import Frequency, FrequencyKind, Weekday
 
 NOW = datetime(2025, 3, 1, 9, 30, tzinfo=UTC)
 WEDNESDAY = date(2025, 3, 5)

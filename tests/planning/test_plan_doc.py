@@ -11,7 +11,8 @@ from backex.errors import BackexError
 from backex.history.store import History, SessionRecorder
 from backex.planning.plan_doc import plan_from_dict, plan_to_dict
 from backex.planning.planner import make_plan
-from backex.prescription.model import load_prescription, prescription_to_plan
+from backex.prescription.loader import load_prescription
+from backex.prescription.model import prescription_to_plan
 
 
 @pytest.mark.parametrize("focus", [[Focus.CORE], [Focus.MCKENZIE], list(Focus)])

@@ -10,12 +10,12 @@ from backex.catalogue.exercise import Dose, Tempo
 from backex.errors import CatalogueError
 from backex.planning.plan import Block
 from backex.planning.timing import item_estimates
+from backex.prescription.loader import load_prescription
 from backex.prescription.model import (
     KEPT_AS_PRESCRIBED,
     Frequency,
     FrequencyKind,
     Weekday,
-    load_prescription,
     prescription_to_plan,
 )
 

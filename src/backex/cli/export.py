@@ -71,7 +71,8 @@ def handout(
     """A printable home-exercise sheet from a plan file (--plan) or the planner (--focus)."""
     from backex.documents.handout import build_handout, handout_for_prescription
     from backex.documents.handout_render import render_html, render_markdown
-    from backex.prescription.model import Frequency, FrequencyKind, load_prescription
+    from backex.prescription.loader import load_prescription
+    from backex.prescription.model import Frequency, FrequencyKind
 
     if (plan_path is None) == (focus is None):
         raise UsageError("give either --plan FILE or --focus (not both)")

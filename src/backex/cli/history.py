@@ -55,7 +55,7 @@ def history_command(
     if plan_path is not None:
         from backex.catalogue.loader import load_catalogue
         from backex.history.adherence import adherence
-        from backex.prescription.model import load_prescription
+        from backex.prescription.loader import load_prescription
 
         prescription = load_prescription(plan_path, load_catalogue(catalogue_path))
         plan = adherence(everything, prescription.name, prescription.frequency, today)

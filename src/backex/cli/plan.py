@@ -44,7 +44,8 @@ def check(
     catalogue_path: CatalogueOption = None,
 ) -> None:
     """Validate a plan file: exit 0 with a summary, or 1 with one line per problem."""
-    from backex.prescription.model import load_prescription, prescription_to_plan
+    from backex.prescription.loader import load_prescription
+    from backex.prescription.model import prescription_to_plan
     from backex.ui.output import print_text
 
     prescription = load_prescription(file, load_catalogue(catalogue_path))

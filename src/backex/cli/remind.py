@@ -49,7 +49,7 @@ def remind(
         render_ics,
         schedule_for_prescription,
     )
-    from backex.prescription.model import load_prescription
+    from backex.prescription.loader import load_prescription
 
     if plan_path is None and times is None:
         raise UsageError("give --plan FILE, --times 08:00,13:00,19:00, or both")

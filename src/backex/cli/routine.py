@@ -126,7 +126,8 @@ def _plan(
     dose_history: "DoseHistory | None",
 ) -> Plan:
     if plan_path is not None:  # a clinician's doses: kept, never adapted
-        from backex.prescription.model import load_prescription, prescription_to_plan
+        from backex.prescription.loader import load_prescription
+        from backex.prescription.model import prescription_to_plan
 
         return prescription_to_plan(load_prescription(plan_path, catalogue))
     from backex.planning.planner import make_plan

@@ -15,9 +15,10 @@ A plan file is YAML (see ``examples/`` and :mod:`backex.prescription.schema`)::
 
 Public API (for ``routine --plan``, ``plan new``, handouts, reminders and history):
 
-- :func:`load_prescription` reads and validates a file against a catalogue and returns
-  a :class:`Prescription` (raises :class:`~backex.errors.CatalogueError`, one located
-  ``file:line:col: field.path: message`` line per problem).
+- :func:`~backex.prescription.loader.load_prescription` reads and validates a file
+  against a catalogue and returns a :class:`Prescription` (raises
+  :class:`~backex.errors.CatalogueError`, one located ``file:line:col: field.path:
+  message`` line per problem).
 - :func:`prescription_to_plan` gives the :class:`~backex.planning.plan.Plan` to coach: every item
   in block MAIN at the prescribed dose, ``reason`` "prescribed" or
   "prescribed (override: reps 8)", ``note`` the entry's note, ``Plan.name`` the plan's.
@@ -29,10 +30,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
-from pathlib import Path
 
 from backex.catalogue.exercise import Dose, Exercise, Focus
-from backex.catalogue.loader import Catalogue
 from backex.planning.plan import Block, Plan, PlannedItem
 from backex.planning.timing import item_estimates
 
@@ -164,17 +163,6 @@ class Prescription:
     prescribed_by: str = ""
     notes: str = ""
     source: str = ""  # the file it was read from, as given
-
-
-def load_prescription(path: Path, catalogue: Catalogue) -> Prescription:
-    """Read and validate the plan file at ``path`` against ``catalogue``.
-
-    Raises :class:`~backex.errors.CatalogueError` with one located line per problem.
-    """
-    from backex.catalogue.yamlfile import read_yaml
-    from backex.prescription.schema import parse_prescription
-
-    return parse_prescription(read_yaml(path), catalogue)
 
 
 # A clinician chose these doses; the history's progression and easing off do not apply.
