@@ -12,6 +12,9 @@ from backex.catalogue.loader import load_catalogue
 
 ROOT = Path(__file__).resolve().parents[2]
 README = (ROOT / "README.md").read_text(encoding="utf-8")
+# The README and the pages it links to: output shown anywhere in them is checked.
+PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+DOCS = "\n".join(page.read_text(encoding="utf-8") for page in PAGES)
 
 INSTALL_AND_RUN = (
     "python3 -m venv .venv && .venv/bin/pip install . && .venv/bin/backex routine --focus core"
@@ -22,7 +25,7 @@ INSTALL_AND_TEST = (
 
 
 def _blocks(language: str) -> list[str]:
-    return re.findall(rf"```{language}\n(.*?)```", README, flags=re.DOTALL)
+    return re.findall(rf"```{language}\n(.*?)```", DOCS, flags=re.DOTALL)
 
 
 def test_opens_with_a_tagline_and_the_two_set_up_commands() -> None:
@@ -68,3 +71,16 @@ def test_the_user_catalogue_example_is_valid(tmp_path: Path) -> None:
     path = tmp_path / "mine.yaml"
     path.write_text(example, encoding="utf-8")
     assert load_catalogue(path).get("wall squat").id == "wall-sit"
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda page: page.name)
+def test_relative_links_lead_to_files_and_headings(page: Path) -> None:
+    text = page.read_text(encoding="utf-8")
+    for target in re.findall(r"\]\(([^)#:]*)(?:#([^)]*))?\)", text):
+        path, anchor = target
+        linked = (page.parent / path) if path else page
+        assert linked.is_file(), f"{page.name} links to missing {path}"
+        if anchor:
+            headings = re.findall(r"^#+ (.+)$", linked.read_text(encoding="utf-8"), flags=re.M)
+            slugs = {re.sub(r"[^a-z0-9 -]", "", h.lower()).replace(" ", "-") for h in headings}
+            assert anchor in slugs, f"{page.name} links to missing heading #{anchor}"
