@@ -5,13 +5,13 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-import typer
 from typer.testing import CliRunner
 
 from backex.care import safety
 from backex.care.safety import CheckResult, SafetyState, load_state
 from backex.cli import app
 from backex.cli.safety import run_red_flag_gate
+from backex.errors import RedFlagAnswered
 
 NOW = datetime(2025, 3, 31, 9, 0, tzinfo=UTC)
 ALL_NO = "n\n" * len(safety.RED_FLAGS)
@@ -122,7 +122,7 @@ def gate(
     code = None
     try:
         run_red_flag_gate(interactive, now=now)
-    except typer.Exit as exc:
+    except RedFlagAnswered as exc:
         code = exc.exit_code
     out, err = capsys.readouterr()
     return code, out, err

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from backex.catalogue.loader import load_catalogue
+from backex.errors import ExitCode
 
 ROOT = Path(__file__).resolve().parents[2]
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -84,3 +85,10 @@ def test_relative_links_lead_to_files_and_headings(page: Path) -> None:
             headings = re.findall(r"^#+ (.+)$", linked.read_text(encoding="utf-8"), flags=re.M)
             slugs = {re.sub(r"[^a-z0-9 -]", "", h.lower()).replace(" ", "-") for h in headings}
             assert anchor in slugs, f"{page.name} links to missing heading #{anchor}"
+
+
+def test_the_exit_code_table_is_the_enum() -> None:
+    table = re.search(r"\| Exit code \| Meaning \|\n\|---\|---\|\n((?:\|.*\|\n)+)", README)
+    assert table is not None, "README.md has no exit-code table"
+    expected = "".join(f"| {code.value} | {code.meaning} |\n" for code in ExitCode)
+    assert table.group(1) == expected

@@ -3,13 +3,13 @@
 import functools
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, ParamSpec, TypeVar
+from typing import Annotated, NoReturn, ParamSpec, TypeVar
 
 import typer
 
 from backex import __version__
 from backex.catalogue.loader import CATALOGUE_ENV
-from backex.errors import BackexError
+from backex.errors import BackexError, ExitCode
 
 app = typer.Typer(
     name="backex",
@@ -37,6 +37,11 @@ CatalogueOption = Annotated[
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 
 
+def exit_with(code: ExitCode | int) -> NoReturn:
+    """End the command with ``code``: the one place a command's exit status is set."""
+    raise typer.Exit(code)
+
+
 def guarded(func: Callable[P, R]) -> Callable[P, R]:
     """Turn BackexError into a message on stderr and its exit code; Ctrl-C into 130."""
 
@@ -47,7 +52,7 @@ def guarded(func: Callable[P, R]) -> Callable[P, R]:
         try:
             return func(*args, **kwargs)
         except (BackexError, KeyboardInterrupt, BrokenPipeError) as exc:
-            raise typer.Exit(output.report(exc)) from None
+            exit_with(output.report(exc))
 
     return wrapper
 
@@ -55,7 +60,7 @@ def guarded(func: Callable[P, R]) -> Callable[P, R]:
 def _show_version(value: bool) -> None:
     if value:
         typer.echo(f"backex {__version__}")
-        raise typer.Exit()
+        exit_with(ExitCode.OK)
 
 
 @app.callback()

@@ -23,7 +23,7 @@ from backex.cli.options import (
     SeedOption,
     chosen_focus,
 )
-from backex.errors import EXIT_INTERRUPTED, BackexError, UsageError
+from backex.errors import BackexError, Interrupted, UsageError
 from backex.planning.plan import Plan
 from backex.planning.plan_doc import plan_to_dict
 
@@ -262,12 +262,12 @@ class _Session:
         if not completed and outcome.summary.stop_reason != SPREAD_STOP_REASON:
             console.print("Continue where you stopped with: backex routine --resume")
         if outcome.interrupted:
-            raise typer.Exit(EXIT_INTERRUPTED)
+            raise Interrupted()
         pain_after = _ask_pain()
         self._after(pain_before, pain_after, answers)
 
     def _finish(self, completed: bool) -> None:
-        from backex.history.store import HistoryError
+        from backex.errors import HistoryError
         from backex.ui import output
 
         if self.writer.failure is not None:
@@ -282,7 +282,7 @@ class _Session:
         self, pain_before: int | None, pain_after: int | None, answers: "list[Symptoms]"
     ) -> None:
         from backex.care.rules import Symptoms, symptom_rule, traffic_light
-        from backex.history.store import HistoryError
+        from backex.errors import HistoryError
         from backex.ui import output
         from backex.ui.checkin_view import symptom_good_sign, symptom_stop_view, traffic_light_view
 

@@ -12,9 +12,7 @@ from typing import Annotated
 import typer
 
 from backex.cli.app import app, guarded
-from backex.errors import BackexError
-
-EXIT_RED_FLAG = 3
+from backex.errors import BackexError, RedFlagAnswered
 
 
 def _note(message: str) -> None:
@@ -83,7 +81,7 @@ def run_check(now: datetime | None = None, state_file: Path | None = None) -> No
     _remember(advice is not None, now, state_file)
     if advice is not None:
         console.print(urgent_advice(advice))
-        raise typer.Exit(EXIT_RED_FLAG)
+        raise RedFlagAnswered()
     console.print(all_clear(safety.CHECK_VALID_FOR.days))
 
 
@@ -93,8 +91,8 @@ def run_red_flag_gate(
     """Call before a routine starts. Returns when it may go ahead.
 
     Interactive and a check is due (never done, last one had a "yes", or 30 days old):
-    run :func:`run_check`, which raises ``typer.Exit(3)`` on a "yes". Not interactive:
-    print the warning signs to stderr (at most once per 30 days, every time after a
+    run :func:`run_check`, which raises :class:`RedFlagAnswered` (exit 3) on a "yes".
+    Not interactive: print the warning signs to stderr (at most once per 30 days, every time after a
     "yes") and carry on. An unreadable state file counts as "due" and is reported.
     """
     from backex.care import safety

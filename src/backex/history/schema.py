@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from backex.errors import BackexError
+from backex.errors import HistoryError
 
 if TYPE_CHECKING:
     import sqlite3
@@ -51,10 +51,6 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
     ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
-
-
-class HistoryError(BackexError):
-    """The history database cannot be used; the message names the file."""
 
 
 def prepare(connection: "sqlite3.Connection", path: Path) -> None:

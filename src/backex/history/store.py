@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING, Any, Self
 from backex import paths
 from backex.care.rules import Light, PastResult, Symptoms, traffic_light
 from backex.catalogue.exercise import Dose
+from backex.errors import HistoryError
 from backex.history.records import (
     ExerciseEntry,
     ResumePoint,
@@ -53,7 +54,6 @@ from backex.history.schema import (
     BUSY_TIMEOUT_MS,
     DB_FILE,
     SCHEMA_VERSION,
-    HistoryError,
     prepare,
     translated,
 )

@@ -6,7 +6,7 @@ from functools import cache
 
 from rich.console import Console
 
-from backex.errors import EXIT_INTERRUPTED, BackexError, NotFoundError
+from backex.errors import BackexError, ExitCode, NotFoundError
 
 
 def plain_requested() -> bool:
@@ -51,15 +51,16 @@ def report(exc: BaseException) -> int:
         error(f"{exc}; did you mean: {', '.join(exc.suggestions)}?")
         return exc.exit_code
     if isinstance(exc, BackexError):
-        error(str(exc))
+        if str(exc):  # an empty message: what needed saying is already on screen
+            error(str(exc))
         return exc.exit_code
     if isinstance(exc, KeyboardInterrupt):
         error("interrupted")
-        return EXIT_INTERRUPTED
+        return ExitCode.INTERRUPTED
     if isinstance(exc, BrokenPipeError):
         # The reader went away (``| head``); nothing left to say, and nobody to say it to.
         _silence_stdout()
-        return 0
+        return ExitCode.OK
     raise exc
 
 
