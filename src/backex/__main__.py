@@ -6,7 +6,23 @@ import sys
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Callable
-    from pathlib import Path
+
+    from backex.catalogue.loader import Catalogue
+
+
+# The options of `list` and `show` (parameter name -> default) that the fast path answers
+# with their defaults alone, besides `--catalogue`; tests/cli/test_fast_path.py checks this
+# against the Typer commands.
+FAST_PATH_SURFACE = {
+    "list": {
+        "focus": None,
+        "level": None,
+        "position": None,
+        "catalogue_path": None,
+        "as_json": False,
+    },
+    "show": {"exercise": None, "catalogue_path": None, "as_json": False},
+}
 
 
 def main() -> None:
@@ -16,8 +32,10 @@ def main() -> None:
     a last ``--catalogue PATH``) are what people and scripts run most; answering them
     here skips importing Typer (about 40-60 ms, more than the rest of those commands
     together; see ``benchmarks/startup.py``). They call the same functions the Typer
-    commands call, so output and exit codes are identical (``tests/test_entry_point.py``
+    commands call, so output and exit codes are identical (``tests/cli/test_entry_point.py``
     compares both paths). Anything else, including any other option, goes through Typer.
+    :data:`FAST_PATH_SURFACE` is what this assumes of the two commands; a test compares it
+    with Typer's own command objects, so a new option forces a decision here.
     """
     args = sys.argv[1:]
     if args == ["--version"]:
@@ -56,15 +74,15 @@ def _without_catalogue_option(args: list[str]) -> tuple[list[str], str | None]:
     return args, None
 
 
-def _catalogue(given: str | None) -> "Path | None":
-    """The ``--catalogue`` path if given, else ``BACKEX_CATALOGUE`` (as Typer resolves it)."""
+def _catalogue(given: str | None) -> "Catalogue":
+    """The catalogue with ``--catalogue`` if given, else ``BACKEX_CATALOGUE`` (as Typer does)."""
     import os
     from pathlib import Path
 
-    from backex.catalogue.loader import CATALOGUE_ENV
+    from backex.catalogue.loader import CATALOGUE_ENV, load_catalogue
 
     value = given or os.environ.get(CATALOGUE_ENV)
-    return Path(value) if value else None
+    return load_catalogue(Path(value) if value else None)
 
 
 def _run(action: "Callable[[], None]") -> int:

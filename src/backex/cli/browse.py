@@ -40,7 +40,7 @@ def list_exercises(
     """List the exercises, grouped by focus, with their usual dose."""
     from backex.ui.browse import print_list
 
-    print_list(catalogue_path, focus, level, position, as_json)
+    print_list(load_catalogue(catalogue_path), focus, level, position, as_json)
 
 
 @app.command("show")
@@ -61,4 +61,4 @@ def show_exercise(
     """Show one exercise: dose, steps, cues, cautions, stop rules and sources."""
     from backex.ui.browse import print_exercise
 
-    print_exercise(exercise, catalogue_path, as_json)
+    print_exercise(exercise, load_catalogue(catalogue_path), as_json)

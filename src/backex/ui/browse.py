@@ -1,28 +1,27 @@
-"""What ``backex list`` and ``backex show`` do, callable with or without Typer.
+"""What ``backex list`` and ``backex show`` print, callable with or without Typer.
 
 The Typer commands in :mod:`backex.cli.browse` call these; so does the start-up fast
 path in :mod:`backex.__main__`, which skips importing Typer for the two most common
-invocations (``backex list`` and ``backex show NAME``).
+invocations (``backex list`` and ``backex show NAME``). Both load the catalogue
+themselves and pass it in: this module only draws.
 """
 
 from collections.abc import Sequence
-from pathlib import Path
 
 from backex.catalogue.exercise import Focus, Position, exercise_to_dict
-from backex.catalogue.loader import load_catalogue
+from backex.catalogue.loader import Catalogue
 from backex.errors import BackexError
 from backex.ui import output
 
 
 def print_list(
-    catalogue_path: Path | None = None,
+    catalogue: Catalogue,
     focus: Sequence[Focus] | None = None,
     level: int | None = None,
     position: Position | None = None,
     as_json: bool = False,
 ) -> None:
     """Print the exercises matching the filters, grouped by focus, or as JSON."""
-    catalogue = load_catalogue(catalogue_path)
     chosen = catalogue.filter(focus=focus, level=level, position=position)
     if as_json:
         import json
@@ -41,9 +40,8 @@ def print_list(
     console.print(f"{count}. Details: backex show <id>", markup=False)
 
 
-def print_exercise(query: str, catalogue_path: Path | None = None, as_json: bool = False) -> None:
+def print_exercise(query: str, catalogue: Catalogue, as_json: bool = False) -> None:
     """Print one exercise's card (or JSON), found by id, name or alias."""
-    catalogue = load_catalogue(catalogue_path)
     found = catalogue.get(query)
     if as_json:
         import json
