@@ -6,6 +6,15 @@ from pathlib import Path
 import pytest
 
 
+@pytest.fixture(autouse=True, scope="session")
+def no_real_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Module-scoped fixtures run before ``isolated_home``: keep them out of the real home too."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("BACKEX_HOME", str(tmp_path_factory.mktemp("session-home")))
+        patch.delenv("BACKEX_CATALOGUE", raising=False)
+        yield
+
+
 @pytest.fixture(autouse=True)
 def isolated_home(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
