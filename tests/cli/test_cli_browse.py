@@ -12,23 +12,25 @@ from backex.cli import app
 
 runner = CliRunner()
 
+# The record's fields, in its order (tests/catalogue/test_record_shapes.py holds the record
+# and the catalogue schema to the same names).
 EXERCISE_FIELDS = [
     "id",
     "name",
-    "aliases",
     "summary",
     "focus",
     "position",
     "level",
-    "equipment",
     "dose",
     "steps",
     "cues",
-    "cautions",
     "stop_if",
+    "sources",
+    "aliases",
+    "equipment",
+    "cautions",
     "easier",
     "harder",
-    "sources",
 ]
 DOSE_FIELDS = ["sets", "reps", "hold_s", "rest_s", "per_side", "tempo"]
 

@@ -4,7 +4,7 @@ The pydantic schema in :mod:`backex.catalogue.schema` is the gate that turns a Y
 these records; keeping them as dataclasses lets cached start-ups skip pydantic.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from enum import StrEnum
 
 
@@ -99,32 +99,41 @@ def format_dose(dose: Dose) -> str:
 
 
 def exercise_to_dict(exercise: Exercise) -> dict[str, object]:
-    """A JSON-ready dict with the catalogue's field names."""
-    dose = exercise.dose
-    return {
-        "id": exercise.id,
-        "name": exercise.name,
-        "aliases": list(exercise.aliases),
-        "summary": exercise.summary,
-        "focus": [str(f) for f in exercise.focus],
-        "position": str(exercise.position),
-        "level": exercise.level,
-        "equipment": [str(e) for e in exercise.equipment],
-        "dose": {
-            "sets": dose.sets,
-            "reps": dose.reps,
-            "hold_s": dose.hold_s,
-            "rest_s": dose.rest_s,
-            "per_side": dose.per_side,
-            "tempo": (
-                {"lift_s": dose.tempo.lift_s, "lower_s": dose.tempo.lower_s} if dose.tempo else None
-            ),
-        },
-        "steps": list(exercise.steps),
-        "cues": list(exercise.cues),
-        "cautions": list(exercise.cautions),
-        "stop_if": list(exercise.stop_if),
-        "easier": list(exercise.easier),
-        "harder": list(exercise.harder),
-        "sources": list(exercise.sources),
-    }
+    """A JSON-ready dict with the catalogue's field names (the record's, by construction)."""
+    return _as_dict(exercise)
+
+
+_PLANS: dict[type, list[tuple[str, str]]] = {}
+
+
+def _as_dict(record: object) -> dict[str, object]:
+    """A record as a dict by its fields; nested records too, tuples as lists.
+
+    Enums stay as they are: they are ``str`` subclasses, so JSON writes their text. How to
+    convert each field is worked out once per record type, from its annotations.
+    """
+    kind = type(record)
+    plan = _PLANS.get(kind)
+    if plan is None:
+        record_fields = fields(record)  # type: ignore[arg-type]
+        plan = _PLANS[kind] = [(f.name, _conversion(f.type)) for f in record_fields]
+    result: dict[str, object] = {}
+    for name, conversion in plan:
+        value = getattr(record, name)
+        if conversion == "list":
+            value = list(value)
+        elif conversion == "record" and value is not None:
+            value = _as_dict(value)
+        result[name] = value
+    return result
+
+
+def _conversion(annotation: object) -> str:
+    """How to turn a field into JSON: "list", "record" (nested, or None) or "keep"."""
+    from types import UnionType  # only JSON output needs these
+    from typing import get_args, get_origin
+
+    if get_origin(annotation) is tuple:
+        return "list"
+    options = get_args(annotation) if isinstance(annotation, UnionType) else (annotation,)
+    return "record" if any(hasattr(o, "__dataclass_fields__") for o in options) else "keep"

@@ -5,6 +5,7 @@ pydantic costs more to import than the rest of a cached start-up.
 """
 
 import re
+from dataclasses import fields
 from typing import Annotated, Any, Self, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
@@ -28,9 +29,30 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
 
+RecordT = TypeVar("RecordT")
+
+
+def record_from(model: BaseModel, record_type: type[RecordT]) -> RecordT:
+    """The record of ``record_type`` with ``model``'s values, field by field.
+
+    Nested models become their own records (their ``to_record``). The model and the
+    record have the same field names; ``tests/catalogue/test_record_shapes.py`` holds them
+    to it, so a field added to one side only fails there instead of vanishing here.
+    """
+    values: dict[str, object] = {}
+    for field in fields(record_type):  # type: ignore[arg-type]
+        value = getattr(model, field.name)
+        to_record = getattr(value, "to_record", None)
+        values[field.name] = to_record() if callable(to_record) else value
+    return record_type(**values)
+
+
 class TempoModel(Strict):
     lift_s: int = Field(ge=1, le=10, strict=True)
     lower_s: int = Field(ge=1, le=10, strict=True)
+
+    def to_record(self) -> Tempo:
+        return record_from(self, Tempo)
 
 
 class DoseModel(Strict):
@@ -48,8 +70,7 @@ class DoseModel(Strict):
         return self
 
     def to_record(self) -> Dose:
-        tempo = Tempo(self.tempo.lift_s, self.tempo.lower_s) if self.tempo else None
-        return Dose(self.sets, self.reps, self.hold_s, self.rest_s, self.per_side, tempo)
+        return record_from(self, Dose)
 
 
 class ExerciseModel(Strict):
@@ -78,24 +99,7 @@ class ExerciseModel(Strict):
         return value
 
     def to_record(self) -> Exercise:
-        return Exercise(
-            id=self.id,
-            name=self.name,
-            summary=self.summary,
-            focus=self.focus,
-            position=self.position,
-            level=self.level,
-            dose=self.dose.to_record(),
-            steps=self.steps,
-            cues=self.cues,
-            stop_if=self.stop_if,
-            sources=self.sources,
-            aliases=self.aliases,
-            equipment=self.equipment,
-            cautions=self.cautions,
-            easier=self.easier,
-            harder=self.harder,
-        )
+        return record_from(self, Exercise)
 
 
 class CatalogueModel(Strict):
