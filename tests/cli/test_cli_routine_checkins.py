@@ -14,6 +14,7 @@ from backex.catalogue.exercise import Focus
 from backex.catalogue.loader import load_catalogue
 from backex.cli import app, checkins
 from backex.history import store as history
+from backex.history.records import ExerciseEntry
 from backex.history.store import History, SessionRecorder
 from backex.planning.plan_doc import plan_to_dict
 from backex.planning.planner import make_plan
@@ -140,11 +141,15 @@ def start_core_session(done: int, minutes: int = 2) -> int:
         session_id = recorder.start(plan_to_dict(plan), ["core"], 2)
         for item in plan.items[:done]:
             position = plan.items.index(item)
-            recorder.record_exercise(position, item.exercise.id, item.dose, sets_done=1)
+            recorder.record_exercise(
+                ExerciseEntry(position, item.exercise.id, item.dose, sets_done=1)
+            )
         for position in range(done, len(plan.items)):
             item = plan.items[position]
             recorder.record_exercise(
-                position, item.exercise.id, item.dose, skipped=True, skip_reason="quit"
+                ExerciseEntry(
+                    position, item.exercise.id, item.dose, skipped=True, skip_reason="quit"
+                )
             )
         recorder.finish(completed=False)
     return session_id
@@ -206,7 +211,9 @@ def record_sessions(pains: list[tuple[int, int]], bridge_reps: int = 5) -> None:
         for before, after in pains:
             recorder = SessionRecorder(store)
             recorder.start({"items": []}, ["core"], before)
-            recorder.record_exercise(0, "bridge", dose, sets_done=1, reps_done=bridge_reps)
+            recorder.record_exercise(
+                ExerciseEntry(0, "bridge", dose, sets_done=1, reps_done=bridge_reps)
+            )
             recorder.set_pain_after(after)
             recorder.finish(completed=True)
 

@@ -5,7 +5,9 @@ from pathlib import Path
 
 from backex.care.rules import Symptoms
 from backex.catalogue.loader import load_catalogue
+from backex.history.records import ExerciseEntry
 from backex.history.store import History, SessionRecorder
+from backex.session.types import SkipReason
 
 TZ = timezone(timedelta(hours=1))
 CORE = ["supine-marches", "bridge", "bird-dog-one-limb"]
@@ -50,13 +52,17 @@ def fill_week(path: Path, today: date) -> list[int]:
                 dose = catalogue.get(name).dose
                 if how == "stopped" and position == 2:
                     recorder.record_exercise(
-                        position, name, dose, skipped=True, skip_reason="stopped by the user"
+                        ExerciseEntry(
+                            position, name, dose, skipped=True, skip_reason=SkipReason.QUIT
+                        )
                     )
                     break
                 symptoms = Symptoms.CENTRALISING if focus == "mckenzie" else None
                 recorder.record_exercise(
-                    position, name, dose, sets_done=dose.sets, reps_done=dose.reps,
-                    seconds_done=dose.hold_s, symptoms=symptoms, started_at=clock.now,
+                    ExerciseEntry(
+                        position, name, dose, sets_done=dose.sets, reps_done=dose.reps,
+                        seconds_done=dose.hold_s, symptoms=symptoms, started_at=clock.now,
+                    )
                 )  # fmt: skip
             recorder.set_pain_after(after)
             recorder.finish(completed=how == "completed")

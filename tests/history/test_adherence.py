@@ -12,6 +12,7 @@ from backex.catalogue.loader import load_catalogue
 from backex.cli import app
 from backex.history import store as history
 from backex.history.adherence import Adherence, Period, adherence, adherence_to_dict
+from backex.history.records import ExerciseEntry
 from backex.history.store import History, SessionRecord, SessionRecorder
 from backex.prescription.model import Frequency, FrequencyKind, Weekday
 
@@ -118,7 +119,9 @@ def fill(path: Path) -> None:
             recorder = SessionRecorder(store, FixedClock(datetime.combine(day, time(8), TZ)))
             recorder.start({"total_s": 60, "items": [{"exercise": "bridge"}]}, ["core"], 2, name)
             if done:
-                recorder.record_exercise(0, "bridge", dose, sets_done=1, reps_done=dose.reps)
+                recorder.record_exercise(
+                    ExerciseEntry(0, "bridge", dose, sets_done=1, reps_done=dose.reps)
+                )
             recorder.set_pain_after(1)
             recorder.finish(completed=done)
 

@@ -15,6 +15,7 @@ from helpers.history_week import TZ, FixedClock, fill_week
 from backex.care.rules import Light, Symptoms
 from backex.catalogue.exercise import Dose
 from backex.history import store as history
+from backex.history.records import ExerciseEntry
 from backex.history.store import (
     SCHEMA_VERSION,
     History,
@@ -22,6 +23,7 @@ from backex.history.store import (
     SessionRecorder,
     session_to_dict,
 )
+from backex.session.types import SkipReason
 
 DOSE = Dose(sets=1, reps=5, hold_s=5)
 START = datetime(2025, 3, 3, 8, 0, tzinfo=TZ)
@@ -59,9 +61,18 @@ def test_a_session_is_written_as_it_happens(tmp_path: Path) -> None:
         rec = recorder(store)
         session_id = rec.start({"items": [{"exercise": "bridge"}]}, ["core"], 4, "my plan")
         assert store.sessions()[0].completed is False
-        rec.record_exercise(0, "bridge", DOSE, sets_done=1, reps_done=5, seconds_done=25)
         rec.record_exercise(
-            1, "prone-press-up", DOSE, skipped=True, skip_reason="sore", symptoms=Symptoms.SAME
+            ExerciseEntry(0, "bridge", DOSE, sets_done=1, reps_done=5, seconds_done=25)
+        )
+        rec.record_exercise(
+            ExerciseEntry(
+                1,
+                "prone-press-up",
+                DOSE,
+                skipped=True,
+                skip_reason=SkipReason.QUIT,
+                symptoms=Symptoms.SAME,
+            )
         )
         rec.set_pain_after(2)
         rec.finish(completed=True)
@@ -99,7 +110,7 @@ def test_a_session_is_written_as_it_happens(tmp_path: Path) -> None:
                 "reps_done": None,
                 "seconds_done": None,
                 "skipped": True,
-                "skip_reason": "sore",
+                "skip_reason": "quit",
                 "symptom_response": "same",
                 "started_at": None,
                 "ended_at": "2025-03-03T08:03:00+01:00",
@@ -112,8 +123,8 @@ def test_recording_a_position_again_replaces_it(tmp_path: Path) -> None:
     with History.open(tmp_path / "h.sqlite3") as store:
         rec = recorder(store)
         rec.start({}, ["core"], None)
-        rec.record_exercise(0, "bridge", DOSE, skipped=True)
-        rec.record_exercise(0, "bridge", DOSE, sets_done=1, reps_done=5)
+        rec.record_exercise(ExerciseEntry(0, "bridge", DOSE, skipped=True))
+        rec.record_exercise(ExerciseEntry(0, "bridge", DOSE, sets_done=1, reps_done=5))
         (entry,) = store.sessions()[0].exercises
     assert (entry.skipped, entry.reps_done) == (False, 5)
 
@@ -146,11 +157,12 @@ def test_last_incomplete_says_where_to_continue(
             if step == "start":
                 rec.start({"items": [1, 2, 3]}, ["mckenzie"], 2)
             elif step.startswith("ex"):
-                rec.record_exercise(int(step[2:]), "prone-lying", DOSE, sets_done=1)
+                rec.record_exercise(ExerciseEntry(int(step[2:]), "prone-lying", DOSE, sets_done=1))
             elif step.startswith(("skip", "quit")):  # skipped with `n`, or ended by quitting
-                reason = "skipped" if step.startswith("skip") else "quit"
+                reason = SkipReason.NEXT if step.startswith("skip") else SkipReason.QUIT
                 position = int(step[4:])
-                rec.record_exercise(position, "bridge", DOSE, skipped=True, skip_reason=reason)
+                entry = ExerciseEntry(position, "bridge", DOSE, skipped=True, skip_reason=reason)
+                rec.record_exercise(entry)
             else:
                 rec.finish(completed=step == "finish-done")
         point = store.last_incomplete()
@@ -164,7 +176,7 @@ def test_resume_keeps_writing_into_the_same_session(tmp_path: Path) -> None:
     with History.open(path) as store:
         rec = recorder(store)
         rec.start({}, ["core"], 2)
-        rec.record_exercise(0, "bridge", DOSE, sets_done=1, reps_done=5)
+        rec.record_exercise(ExerciseEntry(0, "bridge", DOSE, sets_done=1, reps_done=5))
         rec.finish(completed=False)
     with History.open(path) as store:
         point = store.last_incomplete()
@@ -172,7 +184,9 @@ def test_resume_keeps_writing_into_the_same_session(tmp_path: Path) -> None:
         rec = recorder(store)
         rec.resume(point.session_id)
         assert store.sessions()[0].ended_at is None
-        rec.record_exercise(point.next_position, "pelvic-tilt", DOSE, sets_done=1, reps_done=5)
+        rec.record_exercise(
+            ExerciseEntry(point.next_position, "pelvic-tilt", DOSE, sets_done=1, reps_done=5)
+        )
         rec.finish(completed=True)
         (session,) = store.sessions()
     assert [e.exercise_id for e in session.exercises] == ["bridge", "pelvic-tilt"]
@@ -258,6 +272,7 @@ CHILD_PRELUDE = """
 import sys
 from pathlib import Path
 from backex.catalogue.exercise import Dose
+from backex.history.records import ExerciseEntry
 from backex.history.store import History, SessionRecorder
 store = History.open(Path(sys.argv[1]))
 rec = SessionRecorder(store)
@@ -280,7 +295,8 @@ def test_a_killed_process_keeps_what_it_recorded(tmp_path: Path) -> None:
         """
         rec.start({"items": [0, 1, 2, 3, 4]}, ["core"], 3)
         for position in range(3):
-            rec.record_exercise(position, "bridge", Dose(1, 5, 5), sets_done=1, reps_done=5)
+            done = ExerciseEntry(position, "bridge", Dose(1, 5, 5), sets_done=1, reps_done=5)
+            rec.record_exercise(done)
         print("recorded", flush=True)
         sys.stdin.read()  # wait here until killed
         """,
@@ -307,7 +323,8 @@ def test_two_processes_writing_at_once_lose_nothing(tmp_path: Path) -> None:
     sys.stdin.readline()  # start together
     rec.start({}, ["core"], 2)
     for position in range(50):
-        rec.record_exercise(position, "bridge", Dose(1, 5, 5), sets_done=1, reps_done=5)
+        done = ExerciseEntry(position, "bridge", Dose(1, 5, 5), sets_done=1, reps_done=5)
+        rec.record_exercise(done)
     rec.finish(completed=True)
     print("done", flush=True)
     """
@@ -405,9 +422,9 @@ def test_recent_results_by_exercise_matches_recent_results(tmp_path: Path) -> No
         for pain in range(5):
             rec = recorder(store)
             rec.start({}, ["core"], pain)
-            rec.record_exercise(0, "bridge", DOSE, sets_done=1, reps_done=pain)
+            rec.record_exercise(ExerciseEntry(0, "bridge", DOSE, sets_done=1, reps_done=pain))
             if pain % 2:
-                rec.record_exercise(1, "pelvic-tilt", DOSE, sets_done=1)
+                rec.record_exercise(ExerciseEntry(1, "pelvic-tilt", DOSE, sets_done=1))
             rec.finish(completed=True)
         everything = store.recent_results_by_exercise()
         assert everything == {

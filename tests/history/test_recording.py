@@ -8,6 +8,7 @@ from helpers.routine import make_exercise, make_plan_of
 from backex.care.rules import Symptoms
 from backex.catalogue.exercise import Dose, Focus
 from backex.history.recording import ResultWriter
+from backex.history.records import ExerciseEntry
 from backex.history.store import History, HistoryError, SessionRecorder
 from backex.session.types import ExerciseResult
 
@@ -58,7 +59,7 @@ class FailingRecorder(SessionRecorder):
         self.calls = 0
         self.clock = lambda: NOW
 
-    def record_exercise(self, *args: object, **kwargs: object) -> None:
+    def record_exercise(self, entry: ExerciseEntry) -> None:
         self.calls += 1
         raise HistoryError("h.sqlite3 is busy")
 

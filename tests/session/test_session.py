@@ -21,6 +21,7 @@ from backex.session.types import (
     Resume,
     SessionOptions,
     Side,
+    SkipReason,
     Step,
     Stop,
     TogglePause,
@@ -237,7 +238,7 @@ def test_back_at_the_start_goes_to_the_previous_exercise() -> None:
     ("event", "reason"),
     [
         (Quit(T0 + 30), "quit"),
-        (Stop(T0 + 30, "pain spread down the leg"), "pain spread down the leg"),
+        (Stop(T0 + 30, SkipReason.SYMPTOMS), "symptoms spread down the leg"),
     ],
 )
 def test_quit_and_stop_mark_the_rest_skipped(event: Quit | Stop, reason: str) -> None:

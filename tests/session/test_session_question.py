@@ -17,6 +17,7 @@ from backex.session.types import (
     PhaseKind,
     Quit,
     SessionOptions,
+    SkipReason,
     Stop,
     TogglePause,
 )
@@ -118,7 +119,7 @@ def test_spreading_symptoms_then_stop_ends_the_series_and_keeps_the_answer() -> 
     press_up_end = T0 + GET_READY_S + 2 * (2 + 1 + 2)
     assert session.tick(press_up_end).kind is PhaseKind.QUESTION
     session.handle(Answer(press_up_end + 2, Symptoms.PERIPHERALISING))
-    state = session.handle(Stop(press_up_end + 2, "symptoms spread down the leg"))
+    state = session.handle(Stop(press_up_end + 2, SkipReason.SYMPTOMS))
     assert state.done
     assert [(r.exercise_id, r.skipped, r.skip_reason, r.symptoms) for r in reported] == [
         ("prone-press-up", False, None, Symptoms.PERIPHERALISING),
@@ -160,13 +161,15 @@ def test_start_at_a_later_position_keeps_plan_positions() -> None:
 def test_an_answer_with_stop_ends_there_without_starting_the_next_exercise() -> None:
     session, reported = asked_session(PRONE, BRIDGE)
     session.tick(FIRST_END)
-    state = session.handle(Answer(FIRST_END + 4, Symptoms.PERIPHERALISING, stop="spread"))
+    state = session.handle(
+        Answer(FIRST_END + 4, Symptoms.PERIPHERALISING, stop=SkipReason.SYMPTOMS)
+    )
     assert state.done
     assert [p.kind for p in session.phase_log][-1] is PhaseKind.QUESTION  # no "next up"
     assert [(r.exercise_id, r.skipped, r.skip_reason, r.symptoms) for r in reported] == [
         ("prone-on-elbows", False, None, Symptoms.PERIPHERALISING),
-        ("bridge", True, "spread", None),
+        ("bridge", True, SkipReason.SYMPTOMS, None),
     ]
     summary = session.summary
     assert summary is not None
-    assert (summary.stop_reason, summary.ended_at) == ("spread", FIRST_END + 4)
+    assert (summary.stop_reason, summary.ended_at) == (SkipReason.SYMPTOMS, FIRST_END + 4)

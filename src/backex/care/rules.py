@@ -106,9 +106,6 @@ SYMPTOM_CHOICES: dict[Symptoms, str] = {
 }
 
 
-SPREAD_STOP_REASON = "symptoms spread down the leg"  # why a series stopped (history, summary)
-
-
 @dataclass(frozen=True, slots=True)
 class SymptomAdvice:
     stop_series: bool

@@ -225,16 +225,17 @@ class _Session:
         self, plain: bool, quiet: bool, voice: bool, pain_before: int | None, first_item: int = 0
     ) -> None:
         from backex.care import safety
-        from backex.care.rules import SPREAD_STOP_REASON, Symptoms, symptom_rule
+        from backex.care.rules import Symptoms, symptom_rule
         from backex.coaching.live import CoachOptions, run_routine
+        from backex.session.types import SkipReason
         from backex.ui import output
         from backex.ui.coach_view import LiveScreen, summary_view
 
         answers: list[Symptoms] = []
 
-        def on_answer(symptoms: Symptoms) -> str | None:
+        def on_answer(symptoms: Symptoms) -> SkipReason | None:
             answers.append(symptoms)
-            return SPREAD_STOP_REASON if symptom_rule(symptoms).stop_series else None
+            return SkipReason.SYMPTOMS if symptom_rule(symptoms).stop_series else None
 
         console = output.stdout()
         options = CoachOptions(
@@ -259,7 +260,7 @@ class _Session:
         finally:
             self._finish(completed)
         console.print(summary_view(outcome.summary, self.names, console.width))
-        if not completed and outcome.summary.stop_reason != SPREAD_STOP_REASON:
+        if not completed and outcome.summary.stop_reason is not SkipReason.SYMPTOMS:
             console.print("Continue where you stopped with: backex routine --resume")
         if outcome.interrupted:
             raise Interrupted()

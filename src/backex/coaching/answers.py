@@ -5,13 +5,13 @@ from typing import TextIO
 
 from backex.care.rules import SYMPTOM_CHOICES, SYMPTOM_QUESTION, Symptoms
 from backex.session.engine import Session
-from backex.session.types import Answer, SessionState
+from backex.session.types import Answer, SessionState, SkipReason
 
 # The McKenzie question's answers, in SYMPTOM_CHOICES order: 1 same, 2 centre, 3 leg.
 ANSWER_KEYS: dict[bytes, Symptoms] = {
     str(number).encode(): symptoms for number, symptoms in enumerate(SYMPTOM_CHOICES, 1)
 }
-AnswerHook = Callable[[Symptoms], str | None]
+AnswerHook = Callable[[Symptoms], SkipReason | None]
 
 
 def ask_symptoms_line(out: TextIO, stdin: TextIO | None) -> Symptoms | None:

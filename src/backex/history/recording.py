@@ -9,7 +9,9 @@ the routine to report once the screen is closed.
 
 from datetime import timedelta
 
-from backex.history.store import HistoryError, SessionRecorder
+from backex.errors import HistoryError
+from backex.history.records import ExerciseEntry
+from backex.history.store import SessionRecorder
 from backex.planning.plan import Plan
 from backex.session.types import ExerciseResult
 
@@ -30,18 +32,19 @@ class ResultWriter:
         # Session seconds run clock_scale times faster than the wall clock.
         took = (result.ended_at - result.started_at) / self.clock_scale
         started = self.recorder.clock() - timedelta(seconds=round(took))
+        entry = ExerciseEntry(
+            position=result.index,
+            exercise_id=result.exercise_id,
+            planned=dose,
+            sets_done=result.sets_done,
+            reps_done=result.reps_done if dose.reps is not None else None,
+            seconds_done=round(result.seconds_done),
+            skipped=result.skipped,
+            skip_reason=result.skip_reason,
+            symptoms=result.symptoms,
+            started_at=started,
+        )
         try:
-            self.recorder.record_exercise(
-                result.index,
-                result.exercise_id,
-                dose,
-                sets_done=result.sets_done,
-                reps_done=result.reps_done if dose.reps is not None else None,
-                seconds_done=round(result.seconds_done),
-                skipped=result.skipped,
-                skip_reason=result.skip_reason,
-                symptoms=result.symptoms,
-                started_at=started,
-            )
+            self.recorder.record_exercise(entry)
         except HistoryError as exc:
             self.failure = exc

@@ -1,7 +1,8 @@
 """The records the history store returns, and their JSON form. Pure: no database here."""
 
 import json
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, fields
 from datetime import datetime
 from typing import Any
 
@@ -9,18 +10,26 @@ from backex.care.rules import Symptoms
 from backex.catalogue.exercise import Dose
 from backex.planning.plan_doc import dose_from_dict, dose_to_dict
 from backex.planning.plan_doc import plan_to_dict as plan_summary
+from backex.session.types import SkipReason
 
 __all__ = [
+    "ENTRY_COLUMNS",
     "ExerciseEntry",
+    "PlanDoc",
     "ResumePoint",
     "SessionRecord",
     "dose_from_dict",
     "dose_to_dict",
     "entry_from_row",
+    "entry_to_row",
     "plan_summary",
     "session_from_row",
     "session_to_dict",
 ]
+
+
+# A session's plan as stored: the JSON form of planning.plan_doc.plan_to_dict.
+PlanDoc = dict[str, Any]
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,14 +39,14 @@ class ExerciseEntry:
     position: int
     exercise_id: str
     planned: Dose
-    sets_done: int
-    reps_done: int | None
-    seconds_done: int | None
-    skipped: bool
-    skip_reason: str | None
-    symptoms: Symptoms | None
-    started_at: datetime | None
-    ended_at: datetime | None
+    sets_done: int = 0
+    reps_done: int | None = None
+    seconds_done: int | None = None
+    skipped: bool = False
+    skip_reason: SkipReason | None = None
+    symptoms: Symptoms | None = None
+    started_at: datetime | None = None
+    ended_at: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +57,7 @@ class SessionRecord:
     started_at: datetime
     ended_at: datetime | None
     focus: tuple[str, ...]
-    plan: Any
+    plan: PlanDoc
     plan_name: str | None
     completed: bool
     pain_before: int | None
@@ -62,7 +71,7 @@ class ResumePoint:
 
     session_id: int
     started_at: datetime
-    plan: Any
+    plan: PlanDoc
     focus: tuple[str, ...]
     plan_name: str | None
     next_position: int
@@ -72,21 +81,54 @@ def parse_time(value: str | None) -> datetime | None:
     return datetime.fromisoformat(value) if value else None
 
 
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _text(value: object) -> str | None:
+    return str(value) if value is not None else None
+
+
+def _skip_reason(text: str | None) -> SkipReason | None:
+    try:
+        return SkipReason(text) if text else None
+    except ValueError:  # written by hand or by another program: skipped, reason unknown
+        return None
+
+
+# How each field of ExerciseEntry is stored: its column where that is not the field's
+# name, and (encode, decode) where the value is not stored as it is. The columns are
+# derived from the record, so a new field without a column fails the store's test.
+_COLUMN = {"symptoms": "symptom_response"}
+_CODEC: dict[str, tuple[Callable[[Any], object], Callable[[Any], object]]] = {
+    "planned": (lambda d: json.dumps(dose_to_dict(d)), lambda s: dose_from_dict(json.loads(s))),
+    "skipped": (int, bool),
+    "skip_reason": (_text, _skip_reason),
+    "symptoms": (_text, lambda s: Symptoms(s) if s else None),
+    "started_at": (_iso, parse_time),
+    "ended_at": (_iso, parse_time),
+}
+ENTRY_COLUMNS = tuple(_COLUMN.get(f.name, f.name) for f in fields(ExerciseEntry))
+
+
+def entry_to_row(entry: ExerciseEntry) -> tuple[object, ...]:
+    """The values for :data:`ENTRY_COLUMNS`, in that order."""
+    values = []
+    for field in fields(ExerciseEntry):
+        value = getattr(entry, field.name)
+        codec = _CODEC.get(field.name)
+        values.append(codec[0](value) if codec else value)
+    return tuple(values)
+
+
 def entry_from_row(row: Any) -> ExerciseEntry:
-    symptom = row["symptom_response"]
-    return ExerciseEntry(
-        position=row["position"],
-        exercise_id=row["exercise_id"],
-        planned=dose_from_dict(json.loads(row["planned"])),
-        sets_done=row["sets_done"],
-        reps_done=row["reps_done"],
-        seconds_done=row["seconds_done"],
-        skipped=bool(row["skipped"]),
-        skip_reason=row["skip_reason"],
-        symptoms=Symptoms(symptom) if symptom else None,
-        started_at=parse_time(row["started_at"]),
-        ended_at=parse_time(row["ended_at"]),
-    )
+    """An entry from a row that has :data:`ENTRY_COLUMNS` (by name)."""
+    values: dict[str, Any] = {}
+    for field in fields(ExerciseEntry):
+        value = row[_COLUMN.get(field.name, field.name)]
+        codec = _CODEC.get(field.name)
+        values[field.name] = codec[1](value) if codec else value
+    return ExerciseEntry(**values)
 
 
 def session_from_row(row: Any, exercises: tuple[ExerciseEntry, ...]) -> SessionRecord:

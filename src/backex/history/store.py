@@ -13,8 +13,8 @@ How the routine records a session (see :class:`SessionRecorder`)::
     with History.open() as history:
         recorder = SessionRecorder(history)
         recorder.start(plan_summary(plan), plan.focus, pain_before, plan.name or None)
-        recorder.record_exercise(0, "bridge", planned=dose, sets_done=1, reps_done=5)
-        recorder.record_exercise(1, "prone-press-up", planned=dose, symptoms=Symptoms.SAME)
+        recorder.record_exercise(ExerciseEntry(0, "bridge", dose, sets_done=1, reps_done=5))
+        recorder.record_exercise(ExerciseEntry(1, "prone-press-up", dose, skipped=True))
         recorder.set_pain_after(2)
         recorder.finish(completed=True)
 
@@ -30,6 +30,7 @@ position to continue from (the first exercise neither done nor skipped on purpos
 import json
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
@@ -37,15 +38,16 @@ from typing import TYPE_CHECKING, Any, Self
 
 from backex import paths
 from backex.care.rules import Light, PastResult, Symptoms, traffic_light
-from backex.catalogue.exercise import Dose
 from backex.errors import HistoryError
 from backex.history.records import (
+    ENTRY_COLUMNS,
     ExerciseEntry,
+    PlanDoc,
     ResumePoint,
     SessionRecord,
     dose_from_dict,
-    dose_to_dict,
     entry_from_row,
+    entry_to_row,
     plan_summary,
     session_from_row,
     session_to_dict,
@@ -57,7 +59,7 @@ from backex.history.schema import (
     prepare,
     translated,
 )
-from backex.session.types import SKIPPED_BY_PERSON
+from backex.session.types import SkipReason
 
 if TYPE_CHECKING:
     import sqlite3
@@ -154,7 +156,7 @@ class History:
 
     def start_session(
         self,
-        plan: Any,
+        plan: PlanDoc,
         focus: Sequence[str],
         pain_before: int | None,
         plan_name: str | None = None,
@@ -174,24 +176,13 @@ class History:
 
     def record_exercise(self, session_id: int, entry: ExerciseEntry) -> None:
         """Store one exercise's result; recording a position again replaces it."""
-        e = entry
+        columns = ", ".join(ENTRY_COLUMNS)
+        marks = ", ".join("?" * len(ENTRY_COLUMNS))
         with self._write() as db:
             db.execute(
-                "INSERT OR REPLACE INTO exercise_result VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                (
-                    session_id,
-                    e.position,
-                    e.exercise_id,
-                    json.dumps(dose_to_dict(e.planned)),
-                    e.sets_done,
-                    e.reps_done,
-                    e.seconds_done,
-                    int(e.skipped),
-                    e.skip_reason,
-                    str(e.symptoms) if e.symptoms else None,
-                    e.started_at.isoformat() if e.started_at else None,
-                    e.ended_at.isoformat() if e.ended_at else None,
-                ),
+                f"INSERT OR REPLACE INTO exercise_result (session_id, {columns})"
+                f" VALUES (?, {marks})",
+                (session_id, *entry_to_row(entry)),
             )
 
     def set_pain_after(self, session_id: int, pain: int | None) -> None:
@@ -252,7 +243,7 @@ class History:
                 "SELECT position, skipped, skip_reason FROM exercise_result WHERE session_id = ?",
                 (row["id"],),
             )
-            if not r["skipped"] or r["skip_reason"] == SKIPPED_BY_PERSON
+            if not r["skipped"] or r["skip_reason"] == SkipReason.NEXT
         }
         next_position = 0
         while next_position in finished:
@@ -332,7 +323,7 @@ class SessionRecorder:
 
     def start(
         self,
-        plan: Any,
+        plan: PlanDoc,
         focus: Sequence[str],
         pain_before: int | None,
         plan_name: str | None = None,
@@ -348,25 +339,10 @@ class SessionRecorder:
         self.session_id = session_id
         self.history.reopen_session(session_id)
 
-    def record_exercise(
-        self,
-        position: int,
-        exercise_id: str,
-        planned: Dose,
-        *,
-        sets_done: int = 0,
-        reps_done: int | None = None,
-        seconds_done: int | None = None,
-        skipped: bool = False,
-        skip_reason: str | None = None,
-        symptoms: Symptoms | None = None,
-        started_at: datetime | None = None,
-    ) -> None:
-        """Record one exercise when it ends (done or skipped); ``ended_at`` is now."""
-        entry = ExerciseEntry(
-            position, exercise_id, planned, sets_done, reps_done, seconds_done,
-            skipped, skip_reason, symptoms, started_at, self.clock(),
-        )  # fmt: skip
+    def record_exercise(self, entry: ExerciseEntry) -> None:
+        """Record one exercise when it ends (done or skipped); ``ended_at`` is now if unset."""
+        if entry.ended_at is None:
+            entry = replace(entry, ended_at=self.clock())
         self.history.record_exercise(self._id(), entry)
 
     def set_pain_after(self, pain: int | None) -> None:

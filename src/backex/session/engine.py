@@ -33,8 +33,6 @@ from backex.session.phases import build_segments
 from backex.session.results import Attempt, ResultBook
 from backex.session.timeline import Timeline
 from backex.session.types import (
-    QUIT_REASON,
-    SKIPPED_BY_PERSON,
     Answer,
     Back,
     CueEvent,
@@ -50,6 +48,7 @@ from backex.session.types import (
     SessionOptions,
     SessionState,
     SessionSummary,
+    SkipReason,
     Stop,
     Tick,
     TogglePause,
@@ -79,7 +78,7 @@ class Session:
         self._now = 0.0
         self._started_at: float | None = None
         self._ended_at: float | None = None
-        self._stop_reason: str | None = None
+        self._stop_reason: SkipReason | None = None
         self._attempt = Attempt(0.0)
         self._book = ResultBook(self.on_exercise_end)
         self._pending: list[CueEvent] = []
@@ -113,12 +112,12 @@ class Session:
         elif isinstance(event, Resume | TogglePause):
             self._tl.resume(event.now)
         elif isinstance(event, Next):
-            self._finish_item(event.now, skip_reason=SKIPPED_BY_PERSON)
+            self._finish_item(event.now, skip_reason=SkipReason.NEXT)
             self._move_to(self._tl.item + 1, event.now, skip_lead_in=False)
         elif isinstance(event, Back):
             self._back(event.now)
         elif isinstance(event, Quit):
-            self._end_early(event.now, QUIT_REASON)
+            self._end_early(event.now, SkipReason.QUIT)
         elif isinstance(event, Stop):
             self._end_early(event.now, event.reason)
         return self._snapshot()
@@ -137,7 +136,7 @@ class Session:
         elif isinstance(event, Back):
             self._move_to(self._tl.item, event.now, skip_lead_in=True)
         elif isinstance(event, Quit | Stop):
-            reason = event.reason if isinstance(event, Stop) else QUIT_REASON
+            reason = event.reason if isinstance(event, Stop) else SkipReason.QUIT
             self._end_early(event.now, reason)
 
     def tick(self, now: float) -> SessionState:
@@ -234,7 +233,7 @@ class Session:
             self._tl.paused_at = at
 
     def _finish_item(
-        self, at: float, skip_reason: str | None, symptoms: Symptoms | None = None
+        self, at: float, skip_reason: SkipReason | None, symptoms: Symptoms | None = None
     ) -> None:
         """Report the current exercise's result (partial work counts when skipped)."""
         attempt = self._attempt
@@ -264,14 +263,14 @@ class Session:
         # The abandoned attempt is not reported: it restarts or was barely begun.
         self._move_to(target, now, skip_lead_in=True)
 
-    def _end_early(self, now: float, reason: str) -> None:
+    def _end_early(self, now: float, reason: SkipReason) -> None:
         if self._asking_since is not None:  # the exercise itself was done in full
             self._finish_item(self._asking_since, skip_reason=None)
         else:
             self._finish_item(now, skip_reason=reason)
         self._skip_rest(now, reason)
 
-    def _skip_rest(self, now: float, reason: str) -> None:
+    def _skip_rest(self, now: float, reason: SkipReason) -> None:
         """End the session: every exercise after the current one is skipped for ``reason``."""
         for index in range(self._tl.item + 1, len(self.plan.items)):
             self._tl.item = index

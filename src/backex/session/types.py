@@ -11,8 +11,16 @@ from backex.care.rules import Symptoms
 from backex.catalogue.exercise import Dose, Exercise
 from backex.planning.timing import GET_READY_S, SWITCH_SIDES_S, TRANSITION_S
 
-SKIPPED_BY_PERSON = "skipped"  # the skip reason of Next; Quit's is QUIT_REASON
-QUIT_REASON = "quit"
+
+class SkipReason(StrEnum):
+    """Why an exercise was not done in full, or a session ended early.
+
+    The values are what the history stores (and older files hold), so they never change.
+    """
+
+    NEXT = "skipped"  # the person moved on (n)
+    QUIT = "quit"  # q, or Ctrl-C
+    SYMPTOMS = "symptoms spread down the leg"  # the McKenzie answer stopped the series
 
 
 class PhaseKind(StrEnum):
@@ -99,7 +107,7 @@ class ExerciseResult:
     reps_done: int  # every rep counted, over all sets and sides
     seconds_done: float  # time in work (not get-ready, rest or pauses)
     skipped: bool
-    skip_reason: str | None
+    skip_reason: SkipReason | None
     started_at: float
     ended_at: float
     index: int = 0  # position in the plan
@@ -113,7 +121,7 @@ class SessionSummary:
     results: tuple[ExerciseResult, ...]
     started_at: float
     ended_at: float
-    stop_reason: str | None = None  # "quit" or Stop's reason when ended early
+    stop_reason: SkipReason | None = None  # set when the session ended early
 
     @property
     def done(self) -> int:
@@ -200,7 +208,7 @@ class Quit:
 @dataclass(frozen=True, slots=True)
 class Stop:
     now: float
-    reason: str
+    reason: SkipReason
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,7 +221,7 @@ class Answer:
 
     now: float
     symptoms: Symptoms
-    stop: str | None = None
+    stop: SkipReason | None = None
 
 
 Event = Tick | Pause | Resume | TogglePause | Next | Back | Quit | Stop | Answer
