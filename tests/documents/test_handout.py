@@ -174,7 +174,7 @@ def test_markdown_headings_lists_and_grid(handout) -> None:  # type: ignore[no-u
     md = render_markdown(handout)
     headings = re.findall(r"^(#{1,3}) (.+)$", md, flags=re.MULTILINE)
     assert headings == [
-        ("#", 'Back <care> & "more"'),
+        ("#", 'Back \\<care\\> & "more"'),  # Markdown that shows the name as written
         ("##", SAFETY.title),
         ("##", "How to exercise safely"),
         ("##", "Exercises"),
@@ -189,11 +189,20 @@ def test_markdown_headings_lists_and_grid(handout) -> None:  # type: ignore[no-u
     assert [n for n, _ in steps] == [str(i) for i in range(1, len(steps) + 1)]
     for flag in safety.RED_FLAGS:
         assert f"\n- {flag.sign}\n" in md
-    assert "> First paragraph, with <b>markup</b> that must stay text.\n>\n> Second" in md
+    assert "> First paragraph, with \\<b\\>markup\\</b\\> that must stay text.\n>\n> Second" in md
     grid_rows = [line for line in md.splitlines() if line.startswith("| Morning |")]
     assert len(grid_rows) == 2  # one table per week
     assert all(row.count("[ ]") == 7 for row in grid_rows)
     assert md.count("| Session | Mon 3 Mar |") == 1 and "| Session | Mon 10 Mar |" in md
+
+
+def test_markdown_shows_author_markup_as_text_in_a_commonmark_renderer(handout) -> None:  # type: ignore[no-untyped-def]
+    from markdown_it import MarkdownIt  # installed with rich
+
+    html = MarkdownIt("commonmark").render(render_markdown(handout))
+    assert "<h1>Back &lt;care&gt; &amp; &quot;more&quot;</h1>" in html
+    assert "with &lt;b&gt;markup&lt;/b&gt; that must stay text" in html
+    assert "<b>" not in html
 
 
 def test_markdown_without_prescriber_leaves_a_line_to_fill_in(tmp_path: Path) -> None:

@@ -107,7 +107,7 @@ def test_description_is_escaped_and_round_trips(tmp_path: Path) -> None:
 
 
 def test_ics_octets_crlf_and_folding(tmp_path: Path) -> None:
-    path = plan_file(tmp_path, "daily", name="Rückenübungen " * 12)
+    path = plan_file(tmp_path, "daily", name="Rückenübungen " * 8)
     sched = schedule_for_prescription(load_prescription(path, small_catalogue()), "/p/x.yaml")
     raw = render_ics(sched, start=WEDNESDAY, now=NOW).encode("utf-8")
     assert raw.endswith(b"END:VCALENDAR\r\n")
@@ -118,7 +118,7 @@ def test_ics_octets_crlf_and_folding(tmp_path: Path) -> None:
         line.decode("utf-8")  # no character split across a fold
     assert any(line.startswith(b" ") for line in lines)
     (event,) = events(raw.decode("utf-8"))
-    assert str(event["SUMMARY"]) == ("Rückenübungen " * 12).strip()
+    assert str(event["SUMMARY"]) == ("Rückenübungen " * 8).strip()
 
 
 @pytest.mark.parametrize(
@@ -169,13 +169,14 @@ def test_default_times_for_every_2h_state_the_window() -> None:
 def test_crontab_lines(tmp_path: Path) -> None:
     path = plan_file(tmp_path, "[mon, wed, sun]", name="50% effort")
     sched = schedule_for_prescription(
-        load_prescription(path, small_catalogue()), "/p/my plan.yaml", (time(7, 30),)
+        load_prescription(path, small_catalogue()), "/p/my 5% plan.yaml", (time(7, 30),)
     )
     lines = render_crontab(sched, uid=1000).splitlines()
     assert lines[-1] == (
-        "30 7 * * 1,3,0 notify-send '50\\% effort' "
-        "'Time for your exercises: backex routine --plan '\"'\"'/p/my plan.yaml'\"'\"''"
+        "30 7 * * 1,3,0 notify-send backex "
+        "'Time for your back exercises: backex routine --plan '\"'\"'/p/my 5\\% plan.yaml'\"'\"''"
     )
+    assert lines[0] == "# backex reminders: 50% effort"  # the name only in a comment
     assert "#   DBUS_SESSION_BUS_ADDRESS=unix:path=/run/user/1000/bus" in lines
     assert all(line.startswith("#") for line in lines[:-1])
 
@@ -215,7 +216,7 @@ def test_remind_cron_prints_crontab_lines() -> None:
     result = CliRunner().invoke(app, ["remind", "--times", "08:00", "--cron"])
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines()[-1] == (
-        "0 8 * * * notify-send 'Back exercises' 'Time for your exercises: backex routine'"
+        "0 8 * * * notify-send backex 'Time for your back exercises: backex routine'"
     )
 
 

@@ -1,7 +1,7 @@
 """The layering contract: each package imports only from its own layer or the layers below.
 
     cli -> ui -> documents, coaching -> history -> session -> prescription -> planning
-        -> care -> catalogue -> errors, paths, outfile (the top-level modules)
+        -> care -> catalogue -> errors, paths, outfile, text (the top-level modules)
 
 Rich only in ``ui`` and Typer only in ``cli`` are ruff's banned-api rule (pyproject.toml).
 """
@@ -15,7 +15,7 @@ SRC = Path(__file__).resolve().parents[2] / "src" / "backex"
 
 # Lowest first. Packages on one line share a layer and must not import each other.
 LAYERS: tuple[tuple[str, ...], ...] = (
-    ("",),  # backex/__init__, errors, paths, outfile
+    ("",),  # backex/__init__, errors, paths, outfile, text
     ("catalogue",),
     ("care",),
     ("planning",),
@@ -28,7 +28,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("__main__",),
 )
 RANK = {package: rank for rank, packages in enumerate(LAYERS) for package in packages}
-TOP_LEVEL = {"errors", "paths", "outfile", "__init__", "__version__"}
+TOP_LEVEL = {"errors", "paths", "outfile", "text", "__init__", "__version__"}
 
 
 def package_of(dotted: str) -> str:

@@ -8,15 +8,49 @@ import re
 from dataclasses import fields
 from typing import Annotated, Any, Self, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from backex.catalogue.exercise import Dose, Equipment, Exercise, Focus, Position, Tempo
 from backex.catalogue.yamlfile import YamlDocument, format_loc
 from backex.errors import CatalogueError
+from backex.text import control_characters, describe_character
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
-Text = Annotated[str, Field(min_length=1, max_length=2000)]
+
+def single_line(value: str) -> str:
+    """Pydantic check for one-line author text: no line breaks, no control characters."""
+    if "\n" in value or "\r" in value:
+        raise ValueError("must be one line")
+    return _no_controls(value, multiline=False)
+
+
+def _prose(value: str) -> str:
+    return _no_controls(value, multiline=True)
+
+
+def _no_controls(value: str, *, multiline: bool) -> str:
+    found = control_characters(value, multiline=multiline)
+    if found:
+        raise ValueError(
+            f"must not contain control characters (found {describe_character(found[0])})"
+        )
+    return value
+
+
+# Every string an author writes is one of these: checked for control characters (a file is
+# data, never terminal commands) and bounded in length.
+Name = Annotated[str, Field(min_length=1, max_length=120), AfterValidator(single_line)]
+Prose = Annotated[str, Field(min_length=1, max_length=1000), AfterValidator(_prose)]
+Text = Annotated[str, Field(min_length=1, max_length=2000), AfterValidator(_prose)]
 
 # Numbers and flags are strict (``strict=True``): "level: '2'", "level: 1.5" or "sets: true"
 # is a mistake in the file, not something to coerce. Enums and lists stay lax because YAML
@@ -75,18 +109,18 @@ class DoseModel(Strict):
 
 class ExerciseModel(Strict):
     id: str = Field(min_length=1, max_length=64)
-    name: Text
-    aliases: tuple[Text, ...] = ()
+    name: Name
+    aliases: tuple[Name, ...] = ()
     summary: Text
     focus: tuple[Focus, ...] = Field(min_length=1)
     position: Position
     level: int = Field(ge=1, le=3, strict=True)
     equipment: tuple[Equipment, ...] = ()
     dose: DoseModel
-    steps: tuple[Text, ...] = Field(min_length=1)
-    cues: tuple[Text, ...] = Field(min_length=1)
-    cautions: tuple[Text, ...] = ()
-    stop_if: tuple[Text, ...] = Field(min_length=1)
+    steps: tuple[Prose, ...] = Field(min_length=1)
+    cues: tuple[Prose, ...] = Field(min_length=1)
+    cautions: tuple[Prose, ...] = ()
+    stop_if: tuple[Prose, ...] = Field(min_length=1)
     easier: tuple[str, ...] = ()
     harder: tuple[str, ...] = ()
     sources: tuple[Text, ...] = Field(min_length=1)

@@ -12,6 +12,7 @@ from backex.planning.plan import Plan
 from backex.planning.timing import tempo_of
 from backex.session.engine import Session
 from backex.session.types import CueEvent, CueKind, Next, PhaseKind, PhaseStart
+from backex.text import one_line
 
 
 class PlainReporter:
@@ -34,7 +35,7 @@ class PlainReporter:
 
     def _line(self, at: float, text: str) -> None:
         end = "\n" if self._open_line else ""
-        self._out.write(f"{end}{self._stamp(at)} {text}\n")
+        self._out.write(f"{end}{self._stamp(at)} {one_line(text)}\n")
         self._open_line = False
 
     def report(self, phases: Sequence[PhaseStart], events: Sequence[CueEvent]) -> None:

@@ -4,12 +4,14 @@ The HTML is one self-contained file: inline CSS, no scripts, images, fonts or li
 fetch, print styles that fit both A4 and US Letter.
 """
 
+import re
 import textwrap
 from collections.abc import Iterable, Sequence
 from datetime import date
 from html import escape
 
 from backex.documents.handout import Handout, HandoutExercise, TickGrid
+from backex.text import one_line, visible
 
 SECTIONS = (("Steps", "steps"), ("Cues", "cues"), ("Cautions", "cautions"), ("Stop if", "stop_if"))
 
@@ -32,15 +34,15 @@ def _day_label(day: date) -> tuple[str, str]:
 
 def render_markdown(handout: Handout) -> str:
     """Markdown that reads well as plain text: headings, numbered steps, tick tables."""
-    out = [f"# {handout.title}", ""]
-    out.append(f"- Prescribed by: {handout.prescribed_by or '____________________'}")
+    out = [f"# {_md(handout.title)}", ""]
+    out.append(f"- Prescribed by: {_md(handout.prescribed_by) or '____________________'}")
     out.append(f"- Date: {_long_date(handout.issued)}")
     out.append(f"- How often: {handout.frequency}")
     out.append(f"- Time: about {handout.minutes} min each time")
     out.append("")
     if handout.notes:
         quoted = [
-            "\n".join(f"> {line}" for line in textwrap.wrap(paragraph, width=76))
+            "\n".join(f"> {line}" for line in textwrap.wrap(_md(paragraph), width=76))
             for paragraph in _paragraphs(handout.notes)
         ]
         out.extend(["\n>\n".join(quoted), ""])
@@ -63,25 +65,39 @@ def render_markdown(handout: Handout) -> str:
 
 
 def _markdown_exercise(exercise: HandoutExercise) -> list[str]:
-    out = [f"### {exercise.number}. {exercise.name}", "", f"- **Dose:** {exercise.dose}"]
+    out = [f"### {exercise.number}. {_md(exercise.name)}", "", f"- **Dose:** {exercise.dose}"]
     if exercise.equipment:
         out.append(f"- **You need:** {', '.join(exercise.equipment)}")
     out.append("")
     if exercise.note:
-        out.extend([f"**Note from your clinician:** {exercise.note}", ""])
+        out.extend([f"**Note from your clinician:** {_md(exercise.note)}", ""])
     for title, field in SECTIONS:
         items: Sequence[str] = getattr(exercise, field)
         if not items:
             continue
         out.extend([f"{title}:", ""])
         if field == "steps":
-            out.extend(f"{n}. {step}" for n, step in enumerate(items, start=1))
+            out.extend(f"{n}. {_md(step)}" for n, step in enumerate(items, start=1))
         else:
-            out.extend(f"- {item}" for item in items)
+            out.extend(f"- {_md(item)}" for item in items)
         out.append("")
     if exercise.sources:
-        out.extend([f"*Source: {'; '.join(exercise.sources)}*", ""])
+        out.extend([f"*Source: {'; '.join(_md(s) for s in exercise.sources)}*", ""])
     return out
+
+
+# Markdown punctuation that would turn author text into emphasis, links, code or HTML.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>])")
+
+
+def _html(text: str) -> str:
+    """Text for HTML: markup escaped, control characters (never valid there) shown."""
+    return escape(visible(text))
+
+
+def _md(text: str) -> str:
+    """Author text as Markdown that shows as written: one line, no markup, no HTML."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", one_line(text))
 
 
 def _markdown_grid(grid: TickGrid) -> list[str]:
@@ -159,7 +175,7 @@ _BLANK = '<dd class="blank" aria-label="to fill in"></dd>'
 
 def render_html(handout: Handout) -> str:
     """One self-contained HTML page, ready to print."""
-    e = escape
+    e = _html
     parts = [
         "<!DOCTYPE html>",
         '<html lang="en">',
@@ -194,7 +210,7 @@ def render_html(handout: Handout) -> str:
 
 
 def _html_list(items: Iterable[str], tag: str, css: str) -> str:
-    inner = "".join(f"<li>{escape(item)}</li>" for item in items)
+    inner = "".join(f"<li>{_html(item)}</li>" for item in items)
     return f'<{tag} class="{css}">{inner}</{tag}>'
 
 
@@ -202,24 +218,24 @@ def _html_safety(handout: Handout) -> list[str]:
     safety = handout.safety
     return [
         '<section class="red-flags" role="note" aria-labelledby="red-flags-title">',
-        f'<h2 id="red-flags-title">{escape(safety.title)}</h2>',
-        f"<p><strong>{escape(safety.emergency_intro)}</strong></p>",
+        f'<h2 id="red-flags-title">{_html(safety.title)}</h2>',
+        f"<p><strong>{_html(safety.emergency_intro)}</strong></p>",
         _html_list(safety.emergency, "ul", "emergency"),
-        f'<p class="advice"><strong>{escape(safety.emergency_advice)}</strong></p>',
-        f"<p><strong>{escape(safety.urgent_intro)}</strong></p>",
+        f'<p class="advice"><strong>{_html(safety.emergency_advice)}</strong></p>',
+        f"<p><strong>{_html(safety.urgent_intro)}</strong></p>",
         _html_list(safety.urgent, "ul", "urgent"),
-        f'<p class="advice">{escape(safety.urgent_advice)}</p>',
+        f'<p class="advice">{_html(safety.urgent_advice)}</p>',
         "</section>",
         '<section class="rules">',
         "<h2>How to exercise safely</h2>",
         _html_list(safety.rules, "ul", "rules"),
-        f'<p class="source">Sources: {escape(safety.sources)}.</p>',
+        f'<p class="source">Sources: {_html(safety.sources)}.</p>',
         "</section>",
     ]
 
 
 def _html_exercise(exercise: HandoutExercise) -> str:
-    e = escape
+    e = _html
     need = ""
     if exercise.equipment:
         equipment = e(", ".join(exercise.equipment))
@@ -260,7 +276,7 @@ def _html_grid(grid: TickGrid) -> list[str]:
         cells = "".join(
             '<td class="box"></td>' if on else '<td class="rest">rest</td>' for on in grid.active
         )
-        rows.append(f'<tr><th scope="row">{escape(session)}</th>{cells}</tr>')
+        rows.append(f'<tr><th scope="row">{_html(session)}</th>{cells}</tr>')
     return [
         '<section class="tracker">',
         "<h2>Tick off each session</h2>",

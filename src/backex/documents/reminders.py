@@ -24,6 +24,7 @@ from backex.prescription.model import (
     Weekday,
     prescription_to_plan,
 )
+from backex.text import one_line, visible
 
 TIMES_EXAMPLE = "08:00,13:00,19:00"
 # Default times of day for each kind of frequency; --times replaces them.
@@ -119,14 +120,12 @@ def parse_times(text: str) -> tuple[time, ...]:
 
 
 def escape_text(text: str) -> str:
-    """An RFC 5545 TEXT value: backslash, semicolon, comma and newlines escaped."""
-    return (
-        text.replace("\\", "\\\\")
-        .replace(";", "\\;")
-        .replace(",", "\\,")
-        .replace("\r\n", "\\n")
-        .replace("\n", "\\n")
-    )
+    """An RFC 5545 TEXT value: backslash, semicolon, comma and newlines escaped.
+
+    Other control characters, which TEXT may not hold, are shown as symbols.
+    """
+    text = visible(text.replace("\r\n", "\n"))
+    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
 
 
 def fold(line: str) -> str:
@@ -217,15 +216,16 @@ def render_crontab(schedule: ReminderSchedule, uid: int | None = None) -> str:
     fills in the D-Bus address hint that desktop notifications from cron usually need.
     """
     days = ",".join(str(CRON_DAYS[d]) for d in schedule.weekdays) or "*"
-    message = f"Time for your exercises: {schedule.command}"
+    # The plan's name is another person's text: it goes only into a comment, on one line.
+    # The command line holds fixed words and the (quoted, one-line) command to run.
+    message = f"Time for your back exercises: {one_line(schedule.command)}"
     # In a crontab command an unescaped % ends the command line.
-    command = f"notify-send {shlex.quote(schedule.title)} {shlex.quote(message)}"
-    command = command.replace("%", "\\%")
+    command = f"notify-send backex {shlex.quote(message)}".replace("%", "\\%")
     bus = f"/run/user/{uid}/bus" if uid is not None else "/run/user/<your uid>/bus"
     lines = [
-        f"# backex reminders: {schedule.title}",
+        f"# backex reminders: {one_line(schedule.title)}",
         "# Each line shows a desktop notification (notify-send) that says to run:",
-        f"#   {schedule.command}",
+        f"#   {one_line(schedule.command)}",
         "# Install: run `crontab -e` and paste these lines. cron runs outside your desktop",
         "# session; if no notification appears, add this line above them:",
         f"#   DBUS_SESSION_BUS_ADDRESS=unix:path={bus}",

@@ -11,6 +11,7 @@ from datetime import date, datetime
 from typing import Any
 
 from backex.history.records import SessionRecord, session_to_dict
+from backex.text import csv_cell
 
 CSV_COLUMNS = (
     "session_id", "session_started_at", "session_ended_at", "focus", "plan_name",
@@ -19,6 +20,16 @@ CSV_COLUMNS = (
     "seconds_done", "skipped", "skip_reason", "symptom_response", "exercise_started_at",
     "exercise_ended_at",
 )  # fmt: skip
+
+
+class SafeCsvWriter:
+    """A csv writer whose text cells a spreadsheet shows, never runs (see ``csv_cell``)."""
+
+    def __init__(self, buffer: io.StringIO) -> None:
+        self._writer = csv.writer(buffer, lineterminator="\n")
+
+    def writerow(self, row: Sequence[object]) -> None:
+        self._writer.writerow([csv_cell(value) for value in row])
 
 
 def stored_sessions(first_day: date | None = None) -> list[SessionRecord]:
@@ -52,7 +63,7 @@ def log_csv(sessions: Sequence[SessionRecord]) -> str:
     A session without any exercise gets one row with the exercise columns empty.
     """
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = SafeCsvWriter(buffer)
     writer.writerow(CSV_COLUMNS)
     for s in reversed(sessions):
         head = [s.id, _iso(s.started_at), _iso(s.ended_at), ",".join(s.focus), s.plan_name,

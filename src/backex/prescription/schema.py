@@ -11,16 +11,18 @@ Three passes, every problem reported as ``file:line:col: field.path: message`` t
 
 from typing import Annotated
 
-from pydantic import Field, PlainValidator, field_validator, model_validator
+from pydantic import AfterValidator, Field, PlainValidator, field_validator, model_validator
 
 from backex.catalogue.exercise import Dose, Exercise
 from backex.catalogue.loader import Catalogue
 from backex.catalogue.schema import (
     DoseModel,
     ExerciseModel,
+    Name,
     Strict,
     TempoModel,
     Text,
+    single_line,
     validate_document,
 )
 from backex.catalogue.yamlfile import YamlDocument, format_loc
@@ -43,7 +45,7 @@ class DoseOverrideModel(Strict):
 
 
 class EntryModel(Strict):
-    id: str = Field(min_length=1, max_length=64)
+    id: Annotated[str, Field(min_length=1, max_length=64), AfterValidator(single_line)]
     dose: DoseOverrideModel | None = None
     note: Text | None = None
 
@@ -58,8 +60,8 @@ class EntryModel(Strict):
 
 
 class PrescriptionModel(Strict):
-    name: Text
-    prescribed_by: Text | None = None
+    name: Name
+    prescribed_by: Name | None = None
     notes: Text | None = None
     frequency: Annotated[Frequency, PlainValidator(parse_frequency)]
     # Not Field(min_length=1): pydantic then also reports "too short" when an entry

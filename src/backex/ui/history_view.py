@@ -11,6 +11,7 @@ from rich.text import Text
 from backex.history.adherence import RECENT_DAYS, Adherence, Period
 from backex.history.progress import DayPain, WeekCount
 from backex.history.store import SessionRecord
+from backex.text import one_line
 
 NARROW = 60  # below this many columns, the table gives way to stacked lines
 EIGHTHS = " ▏▎▍▌▋▊▉"
@@ -38,12 +39,12 @@ def _done(session: SessionRecord) -> str:
 
 
 def _what(session: SessionRecord) -> str:
-    return session.plan_name or ", ".join(session.focus)
+    return one_line(session.plan_name or ", ".join(session.focus))
 
 
 def plans_followed(sessions: Sequence[SessionRecord], hint: bool = True) -> list[Text]:
     """Which plans the sessions followed, newest first (nothing when none had a plan)."""
-    names = list(dict.fromkeys(s.plan_name for s in sessions if s.plan_name))
+    names = list(dict.fromkeys(one_line(s.plan_name) for s in sessions if s.plan_name))
     if not names:
         return []
     quoted = ", ".join(f'"{name}"' for name in names)
@@ -127,7 +128,7 @@ def adherence_summary(result: Adherence) -> RenderableType:
     """Sessions done with a plan against what its frequency plans, per week and lately."""
     frequency = result.frequency
     lines: list[RenderableType] = [
-        Text(f'Plan "{result.plan_name}": {frequency.describe()}', style="bold")
+        Text(f'Plan "{one_line(result.plan_name)}": {frequency.describe()}', style="bold")
     ]
     if result.started is None or result.recent is None:
         per_week = _sessions(frequency.sessions_per_week)

@@ -2,11 +2,30 @@
 
 import os
 import sys
+from collections.abc import Iterable
 from functools import cache
 
 from rich.console import Console
+from rich.segment import Segment
 
 from backex.errors import BackexError, ExitCode, NotFoundError
+from backex.text import visible
+
+
+class SafeConsole(Console):
+    """A Rich console that never writes a control character it was given as text.
+
+    Author text (an exercise name, a plan note) reaches the screen only as text segments;
+    any ESC, BEL or other control in them is shown as a symbol (``␛``). Rich's own control
+    segments (cursor moves for the live screen) pass untouched.
+    """
+
+    def _render_buffer(self, buffer: Iterable[Segment]) -> str:
+        safe = (
+            segment if segment.control else Segment(visible(segment.text), segment.style)
+            for segment in buffer
+        )
+        return super()._render_buffer(safe)
 
 
 def plain_requested() -> bool:
@@ -18,8 +37,8 @@ def _console(*, stderr: bool) -> Console:
     # Rich drops colour for NO_COLOR but keeps bold and italic; backex prints no escape
     # codes at all then. Piped output has none either way (Rich sees no terminal).
     if plain_requested():
-        return Console(stderr=stderr, highlight=False, color_system=None)
-    return Console(stderr=stderr, highlight=False)
+        return SafeConsole(stderr=stderr, highlight=False, color_system=None)
+    return SafeConsole(stderr=stderr, highlight=False)
 
 
 @cache
@@ -37,7 +56,7 @@ def stderr() -> Console:
 def error(message: str) -> None:
     """One plain line per problem on stderr, prefixed so it reads as backex's."""
     for line in message.splitlines() or [""]:
-        sys.stderr.write(f"backex: {line}\n")
+        sys.stderr.write(f"backex: {visible(line)}\n")
     sys.stderr.flush()
 
 
@@ -72,6 +91,16 @@ def _silence_stdout() -> None:
 
 
 def print_text(text: str) -> None:
-    """Plain text to stdout (JSON, CSV): no markup, no wrapping."""
+    """Plain text to stdout (JSON, CSV): no markup, no wrapping; controls made visible on a
+    terminal (a file or pipe gets the data as it is)."""
+    if _isatty(sys.stdout):
+        text = visible(text)
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
     sys.stdout.flush()
+
+
+def _isatty(stream: object) -> bool:
+    try:
+        return bool(stream.isatty())  # type: ignore[attr-defined]
+    except (AttributeError, ValueError, OSError):
+        return False
