@@ -27,6 +27,12 @@ class SafeConsole(Console):
         )
         return super()._render_buffer(safe)
 
+    def on_broken_pipe(self) -> None:
+        """The reader went away (``| head``): stop quietly, exit 0 (Rich's default is 1)."""
+        self.quiet = True
+        _silence_stdout()
+        raise SystemExit(ExitCode.OK)
+
 
 def plain_requested() -> bool:
     """True when ``NO_COLOR`` is set (to anything but the empty string, per no-color.org)."""
