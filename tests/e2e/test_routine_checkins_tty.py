@@ -167,3 +167,27 @@ def test_a_killed_routine_keeps_what_was_done() -> None:
     assert (session.completed, session.ended_at, session.pain_before) == (False, None, 4)
     assert [(e.exercise_id, e.skipped) for e in session.exercises] == [("supine-marches", False)]
     assert point is not None and point.next_position == 1
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP], ids=["SIGTERM", "SIGHUP"])
+def test_sigterm_and_sighup_end_the_routine_like_ctrl_c(signum: int) -> None:
+    checked_today()
+    child = spawn(["-m", "2", "--pain", "3", "--quiet"], scale="20")
+    child.expect_exact("Next up: Bridge")  # supine marches done and recorded
+    routine_pid = int(
+        subprocess.run(
+            ["pgrep", "-P", str(child.pid)], capture_output=True, text=True, check=True
+        ).stdout.split()[0]
+    )
+    os.kill(routine_pid, signum)
+    child.expect_exact("Session ended early (quit).")
+    code, stty = finish(child)
+    assert code == 130
+    assert_line_mode(stty)  # cbreak undone: the shell gets its terminal back
+    (stopped,) = history_json()
+    assert (stopped["completed"], stopped["pain_before"]) == (False, 3)
+    assert stopped["ended_at"] is not None
+    assert [(e["exercise"], e["skipped"], e["skip_reason"]) for e in stopped["exercises"]] == [
+        ("supine-marches", False, None),
+        ("bridge", True, "quit"),
+    ]

@@ -28,7 +28,14 @@ from backex.coaching.answers import ANSWER_KEYS, AnswerHook, AnswerSender
 from backex.coaching.clock import ScaledClock
 from backex.coaching.plain import run_plain
 from backex.coaching.sound import Voice, phase_key, sound_cues
-from backex.coaching.terminal import KEYS, cbreak, parse_keys, use_live_screen, wakeup_on_resize
+from backex.coaching.terminal import (
+    KEYS,
+    cbreak,
+    ending_signals_interrupt,
+    parse_keys,
+    use_live_screen,
+    wakeup_on_resize,
+)
 from backex.errors import BackexError
 from backex.planning.plan import Plan
 from backex.planning.timing import GET_READY_S
@@ -118,10 +125,11 @@ def run_routine(
     interrupted = False
     session.start(clock(), first_item)
     try:
-        if live:
-            _run_live(session, clock, screen_factory(), stdin, voice, options.quiet, answer)
-        else:
-            run_plain(session, clock, stdout, stdin, voice, options.quiet, answer)
+        with ending_signals_interrupt():
+            if live:
+                _run_live(session, clock, screen_factory(), stdin, voice, options.quiet, answer)
+            else:
+                run_plain(session, clock, stdout, stdin, voice, options.quiet, answer)
     except KeyboardInterrupt:
         interrupted = True
         if not session.done:

@@ -86,3 +86,30 @@ def parse_keys(data: bytes) -> list[bytes]:
             keys.append(data[i : i + 1].lower())
             i += 1
     return keys
+
+
+@contextlib.contextmanager
+def ending_signals_interrupt() -> Iterator[None]:
+    """SIGTERM and SIGHUP end the routine the way Ctrl-C does: settings restored, work kept.
+
+    Their default is to kill the process on the spot, leaving the terminal in cbreak mode
+    and the session's end unrecorded; as KeyboardInterrupt they take Ctrl-C's path.
+    """
+
+    def interrupt(signum: int, frame: FrameType | None) -> None:
+        raise KeyboardInterrupt
+
+    saved: dict[int, object] = {}
+    for name in ("SIGTERM", "SIGHUP"):
+        number = getattr(signal, name, None)  # no SIGHUP on Windows
+        if number is None:
+            continue
+        try:
+            saved[number] = signal.signal(number, interrupt)
+        except ValueError:  # not the main thread: leave the defaults
+            continue
+    try:
+        yield
+    finally:
+        for number, handler in saved.items():
+            signal.signal(number, handler)  # type: ignore[arg-type]
