@@ -2,13 +2,15 @@
 
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from backex.errors import BackexError
 
 
-def write_new_file(path: Path, data: bytes, *, force: bool = False) -> None:
-    """Write ``data`` to ``path`` via a temporary file in the same folder, then rename.
+def write_new_file(path: Path, data: bytes | Iterable[bytes], *, force: bool = False) -> None:
+    """Write ``data`` (or its pieces, as they come) to ``path`` via a temporary file in the
+    same folder, then rename.
 
     Refuses an existing ``path`` unless ``force``; a failure leaves no partial file and
     raises :class:`~backex.errors.BackexError` naming the path and the reason.
@@ -27,7 +29,8 @@ def write_new_file(path: Path, data: bytes, *, force: bool = False) -> None:
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            for piece in [data] if isinstance(data, bytes) else data:
+                handle.write(piece)
             handle.flush()
             os.fsync(handle.fileno())
         tmp.chmod(0o666 & ~_umask())  # mkstemp makes it 0600; outputs are ordinary files

@@ -212,8 +212,7 @@ def test_sessions_since_and_limit(tmp_path: Path) -> None:
     with History.open(path) as store:
         assert [s.id for s in store.sessions()] == ids[::-1]
         assert [s.id for s in store.sessions(limit=2)] == ids[:-3:-1]
-        since = datetime(2025, 3, 8, 0, 0, tzinfo=TZ)
-        assert [s.id for s in store.sessions(since=since)] == ids[:-3:-1]
+        assert [s.id for s in store.sessions(since_day=date(2025, 3, 8))] == ids[:-3:-1]
 
 
 def test_garbage_file_is_refused_and_left_untouched(tmp_path: Path) -> None:
@@ -426,10 +425,20 @@ def test_recent_results_by_exercise_matches_recent_results(tmp_path: Path) -> No
             if pain % 2:
                 rec.record_exercise(ExerciseEntry(1, "pelvic-tilt", DOSE, sets_done=1))
             rec.finish(completed=True)
-        everything = store.recent_results_by_exercise()
+        everything = store.recent_results_by_exercise(now=START)
         assert everything == {
             "bridge": store.recent_results("bridge"),
             "pelvic-tilt": store.recent_results("pelvic-tilt"),
         }
     assert [r.reps_done for r in everything["bridge"]] == [4, 3, 2]
     assert len(everything["pelvic-tilt"]) == 2
+
+
+def test_progression_reads_only_the_recent_past(tmp_path: Path) -> None:
+    with History.open(tmp_path / "h.sqlite3") as store:
+        rec = recorder(store)
+        rec.start({}, ["core"], 2)
+        rec.record_exercise(ExerciseEntry(0, "bridge", DOSE, sets_done=1, reps_done=5))
+        rec.finish(completed=True)
+        assert store.recent_results_by_exercise(now=START + timedelta(days=89))
+        assert store.recent_results_by_exercise(now=START + timedelta(days=91)) == {}

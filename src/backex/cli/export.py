@@ -101,13 +101,31 @@ def history_log(
     ],
     output_path: OutputOption = None,
     force: ForceOption = False,
+    since: Annotated[
+        str | None,
+        typer.Option("--since", metavar="DATE", help="Only sessions from this day (2026-03-01)."),
+    ] = None,
+    until: Annotated[
+        str | None,
+        typer.Option("--until", metavar="DATE", help="Only sessions up to this day, inclusive."),
+    ] = None,
 ) -> None:
     """The full session log, as `backex history --csv` or `--json` prints it."""
-    from backex.history.export import log_csv, log_json, stored_sessions
+    from backex.history.export import log_csv_chunks, log_json_chunks, stored_history
 
-    sessions = stored_sessions()
-    emit(
-        log_json(sessions) if log_format is LogFormat.JSON else log_csv(sessions),
-        output_path,
-        force,
-    )
+    first, last = _day_option("--since", since), _day_option("--until", until)
+    if first and last and first > last:
+        raise UsageError(f"--since {since} is after --until {until}")
+    render = log_json_chunks if log_format is LogFormat.JSON else log_csv_chunks
+    with stored_history() as store:
+        every = store.iter_sessions(since_day=first, until_day=last) if store else iter(())
+        emit(render(every), output_path, force)
+
+
+def _day_option(option: str, value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"{option} {value!r} is not a date; write it like 2026-03-01") from None

@@ -1,8 +1,8 @@
 """``backex history``: what was done, the streak, days per week, and the pain trend."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -10,6 +10,10 @@ from backex.cli.app import CatalogueOption, JsonOption, app, guarded
 from backex.errors import UsageError
 
 PAIN_CHART_DAYS = 14
+
+if TYPE_CHECKING:
+    from backex.history.store import History
+    from backex.prescription.model import Prescription
 
 
 @app.command("history")
@@ -40,8 +44,7 @@ def history_command(
 ) -> None:
     """Recent sessions, your streak, days per week and the pain trend; or the full log."""
     from backex.history import store as history
-    from backex.history.export import log_csv, log_json, stored_sessions
-    from backex.ui import output
+    from backex.history.export import stored_history
 
     if as_json and as_csv:
         raise UsageError("choose one of --json and --csv")
@@ -49,46 +52,69 @@ def history_command(
         raise UsageError("--plan works with the table and --json, not with --csv")
     today = history.local_now().date()
     first_day = today - timedelta(days=days - 1) if days else None
-    everything = stored_sessions()
-    sessions = [s for s in everything if first_day is None or s.started_at.date() >= first_day]
-    plan = None
+    prescription = None
     if plan_path is not None:
         from backex.catalogue.loader import load_catalogue
-        from backex.history.adherence import adherence
         from backex.prescription.loader import load_prescription
 
         prescription = load_prescription(plan_path, load_catalogue(catalogue_path))
-        plan = adherence(everything, prescription.name, prescription.frequency, today)
+    with stored_history() as store:
+        _show(store, today, first_day, days, limit, prescription, as_json, as_csv)
+
+
+def _show(
+    store: "History | None",
+    today: date,
+    first_day: date | None,
+    days: int | None,
+    limit: int,
+    prescription: "Prescription | None",
+    as_json: bool,
+    as_csv: bool,
+) -> None:
+    """Read only what is shown: the listed rows and aggregates, or a stream of the log."""
+    from backex.history import progress
+    from backex.history.adherence import adherence
+    from backex.history.export import log_csv_chunks, log_json_chunks
+    from backex.ui import output
+
+    plan = None
+    if prescription is not None:
+        followed = store.sessions_of_plan(prescription.name) if store else []
+        plan = adherence(followed, prescription.name, prescription.frequency, today)
+    every = store.iter_sessions(since_day=first_day) if store else iter(())
     if as_csv:
-        output.print_text(log_csv(sessions))
+        output.print_chunks(log_csv_chunks(every))
         return
     if as_json:
-        if plan is None:
-            output.print_text(log_json(sessions))
-        else:
-            from backex.history.adherence import adherence_to_dict
+        from backex.history.adherence import adherence_to_dict
 
-            output.print_text(log_json(sessions, adherence=adherence_to_dict(plan)))
+        extra = {} if plan is None else {"adherence": adherence_to_dict(plan)}
+        output.print_chunks(log_json_chunks(every, **extra))
         return
+    sessions = store.sessions(limit=limit, since_day=first_day) if store else []
     if not sessions:
         from backex.ui.history_view import adherence_summary, no_history
 
-        output.stdout().print(no_history(days if everything else None))
-        if plan is not None and everything:
+        anything = store is not None and store.has_sessions()
+        output.stdout().print(no_history(days if anything else None))
+        if plan is not None and anything:
             output.stdout().print(adherence_summary(plan))
         return
-    from backex.history import progress
     from backex.ui.history_view import history_page
 
-    active = progress.active_days(everything)  # the streak does not depend on --days
+    assert store is not None
+    weeks = 4
+    this_monday = today - timedelta(days=today.weekday())
+    recent = store.active_days(this_monday - timedelta(weeks=weeks - 1))
     chart_from = today - timedelta(days=(days or PAIN_CHART_DAYS) - 1)
-    pain = [p for p in progress.pain_by_day(sessions) if p.day >= chart_from]
+    pain = [progress.DayPain(*row) for row in store.pain_by_day(chart_from)]
     console = output.stdout()
     console.print(
         history_page(
-            sessions[:limit],
-            progress.current_streak(active, today),
-            progress.weekly_counts(active, today),
+            sessions,
+            progress.streak_of(store.active_days_newest_first(), today),  # all days, not --days
+            progress.weekly_counts(recent, today, weeks, first=store.first_active_day()),
             pain,
             today,
             console.width,

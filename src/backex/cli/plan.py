@@ -1,5 +1,6 @@
 """``backex plan check`` and ``backex plan new``: write and validate plan files."""
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -80,13 +81,15 @@ def new(
     emit(render_plan_yaml(plan, prescribed_by), output_path, force)
 
 
-def emit(text: str, output_path: Path | None, force: bool) -> None:
-    """Print ``text`` to stdout, or write it safely to ``output_path`` and say so on stderr."""
+def emit(text: str | Iterable[str], output_path: Path | None, force: bool) -> None:
+    """Print ``text`` (or its pieces, as they come) to stdout, or write it safely to
+    ``output_path`` and say so on stderr."""
     from backex.outfile import write_new_file
     from backex.ui import output
 
+    chunks = [text] if isinstance(text, str) else text
     if output_path is None:
-        output.print_text(text)
+        output.print_chunks(chunks)
         return
-    write_new_file(output_path, text.encode("utf-8"), force=force)
+    write_new_file(output_path, (chunk.encode("utf-8") for chunk in chunks), force=force)
     output.stderr().print(f"wrote {output_path}", markup=False)

@@ -51,13 +51,35 @@ def current_streak(days: set[date], today: date) -> int:
     return streak
 
 
-def weekly_counts(days: set[date], today: date, weeks: int = 4) -> list[WeekCount]:
+def streak_of(newest_first: Iterable[date], today: date) -> int:
+    """:func:`current_streak` from active days given newest first, read only as far back
+    as the streak goes (the store yields them lazily)."""
+    days = iter(newest_first)
+    for day in days:
+        if day <= today:
+            break
+    else:
+        return 0
+    if day < today - timedelta(days=1):
+        return 0
+    streak, expected = 1, day - timedelta(days=1)
+    for day in days:
+        if day != expected:
+            break
+        streak, expected = streak + 1, day - timedelta(days=1)
+    return streak
+
+
+def weekly_counts(
+    days: set[date], today: date, weeks: int = 4, first: date | None = None
+) -> list[WeekCount]:
     """Active days in each of the last ``weeks`` weeks (Monday to Sunday), oldest first.
 
-    Weeks before the first session are left out: they are not days off.
+    Weeks before the first session (``first``; the earliest of ``days`` if not given)
+    are left out: they are not days off.
     """
     this_monday = today - timedelta(days=today.weekday())
-    first = min(days, default=today)
+    first = first or min(days, default=today)
     result = []
     for back in range(weeks - 1, -1, -1):
         monday = this_monday - timedelta(weeks=back)

@@ -17,6 +17,11 @@ if TYPE_CHECKING:
 DB_FILE = "history.sqlite3"
 BUSY_TIMEOUT_MS = 30_000
 
+# SQL for the derived columns, from an ISO 8601 time with its UTC offset. SQLite's
+# strftime converts to UTC; its fixed width makes the text order the time order.
+UTC_OF = "strftime('%Y-%m-%dT%H:%M:%fZ', {})"
+DAY_OF = "substr({}, 1, 10)"  # the date where the session happened, in its own offset
+
 # Append only: each entry moves the schema from version N to N + 1.
 MIGRATIONS: tuple[tuple[str, ...], ...] = (
     (
@@ -49,8 +54,21 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "CREATE INDEX session_by_start ON session (started_at)",
         "CREATE INDEX result_by_exercise ON exercise_result (exercise_id)",
     ),
+    # 2: order by the UTC instant, so travel and the repeated DST hour never reorder
+    # sessions; and the local day, so day counts read an index instead of every row.
+    (
+        "ALTER TABLE session ADD COLUMN started_utc TEXT",
+        f"UPDATE session SET started_utc = {UTC_OF.format('started_at')}",
+        "ALTER TABLE session ADD COLUMN local_day TEXT",
+        f"UPDATE session SET local_day = {DAY_OF.format('started_at')}",
+        "CREATE INDEX session_by_utc ON session (started_utc, id)",
+        "CREATE INDEX session_by_day ON session (local_day)",
+        "CREATE INDEX session_by_plan ON session (plan_name, started_utc)",
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
+# Columns the store derives from started_at on every insert; they are not in the records.
+DERIVED_COLUMNS = frozenset({"started_utc", "local_day"})
 
 
 def prepare(connection: "sqlite3.Connection", path: Path) -> None:

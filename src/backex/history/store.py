@@ -31,7 +31,7 @@ import json
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Self
@@ -54,8 +54,10 @@ from backex.history.records import (
 )
 from backex.history.schema import (
     BUSY_TIMEOUT_MS,
+    DAY_OF,
     DB_FILE,
     SCHEMA_VERSION,
+    UTC_OF,
     prepare,
     translated,
 )
@@ -63,6 +65,9 @@ from backex.session.types import SkipReason
 
 if TYPE_CHECKING:
     import sqlite3
+
+# Progression looks back this far at most (it uses the last few results of each exercise).
+RECENT_DAYS = 90
 
 # The records and errors callers need come from here too.
 __all__ = [
@@ -148,6 +153,17 @@ class History:
                 raise
             self._db.execute("COMMIT")
 
+    def _iterate(self, sql: str, args: Sequence[object]) -> Iterator[Any]:
+        """Rows one at a time, for results too long to hold (a cursor of its own)."""
+        with translated(self.path):
+            cursor = self._db.execute(sql, args)
+        while True:
+            with translated(self.path):
+                rows = cursor.fetchmany(256)
+            if not rows:
+                return
+            yield from rows
+
     def _read(self, sql: str, args: Sequence[object] = ()) -> list[Any]:
         with translated(self.path):
             return self._db.execute(sql, args).fetchall()
@@ -166,10 +182,11 @@ class History:
         started = (at or local_now()).isoformat()
         with self._write() as db:
             cursor = db.execute(
-                "INSERT INTO session (started_at, focus, plan, plan_name, pain_before)"
-                " VALUES (?, ?, ?, ?, ?)",
-                (started, json.dumps([str(f) for f in focus]), json.dumps(plan), plan_name,
-                 pain_before),
+                "INSERT INTO session (started_at, started_utc, local_day, focus, plan,"
+                f" plan_name, pain_before) VALUES (?, {UTC_OF.format('?')},"
+                f" {DAY_OF.format('?')}, ?, ?, ?, ?)",
+                (started, started, started, json.dumps([str(f) for f in focus]),
+                 json.dumps(plan), plan_name, pain_before),
             )  # fmt: skip
             assert cursor.lastrowid is not None
             return cursor.lastrowid
@@ -206,33 +223,107 @@ class History:
     # --- queries ---
 
     def sessions(
-        self, limit: int | None = None, since: datetime | None = None
+        self, limit: int | None = None, since_day: date | None = None
     ) -> list[SessionRecord]:
-        """Sessions newest first, each with its exercises."""
-        sql = "SELECT * FROM session"
-        args: list[object] = []
-        if since is not None:
-            sql += " WHERE started_at >= ?"
-            args.append(since.isoformat())
-        sql += " ORDER BY started_at DESC, id DESC"
+        """Sessions newest first (from the local day ``since_day`` on), with their exercises.
+
+        Reads only the sessions returned: ``limit`` bounds the work, not just the output.
+        """
+        where, args = _since(since_day)
+        chosen = f"SELECT id FROM session {where} ORDER BY started_utc DESC, id DESC"
         if limit is not None:
-            sql += " LIMIT ?"
-            args.append(limit)
-        rows = self._read(sql, args)
-        if not rows:
-            return []
-        ids = [row["id"] for row in rows]
-        marks = ",".join("?" * len(ids))
-        entries: dict[int, list[ExerciseEntry]] = {i: [] for i in ids}
+            chosen += f" LIMIT {int(limit)}"
+        rows = self._read(
+            f"SELECT * FROM session WHERE id IN ({chosen}) ORDER BY started_utc DESC, id DESC",
+            args,
+        )
+        entries: dict[int, list[ExerciseEntry]] = {row["id"]: [] for row in rows}
         for row in self._read(
-            f"SELECT * FROM exercise_result WHERE session_id IN ({marks}) ORDER BY position", ids
+            f"SELECT * FROM exercise_result WHERE session_id IN ({chosen})"
+            " ORDER BY session_id, position",
+            args,
         ):
             entries[row["session_id"]].append(entry_from_row(row))
         return [session_from_row(row, tuple(entries[row["id"]])) for row in rows]
 
+    def iter_sessions(
+        self, since_day: date | None = None, until_day: date | None = None
+    ) -> Iterator[SessionRecord]:
+        """Every session oldest first (within the local days given), read as it is used.
+
+        Memory stays constant however long the history: sessions and exercise rows come
+        from two cursors walked side by side in the same order.
+        """
+        where, args = _since(since_day, until_day, alias="s")
+        order = "s.started_utc, s.id"
+        sessions = self._iterate(f"SELECT s.* FROM session s {where} ORDER BY {order}", args)
+        results = self._iterate(
+            "SELECT r.* FROM session s JOIN exercise_result r ON r.session_id = s.id"
+            f" {where} ORDER BY {order}, r.position",
+            args,
+        )
+        pending = next(results, None)
+        for row in sessions:
+            exercises: list[ExerciseEntry] = []
+            while pending is not None and pending["session_id"] == row["id"]:
+                exercises.append(entry_from_row(pending))
+                pending = next(results, None)
+            yield session_from_row(row, tuple(exercises))
+
+    def sessions_of_plan(self, plan_name: str) -> list[SessionRecord]:
+        """Every session recorded under ``plan_name``, newest first (for adherence)."""
+        chosen = "SELECT id FROM session WHERE plan_name = ?"
+        rows = self._read(
+            f"SELECT * FROM session WHERE id IN ({chosen}) ORDER BY started_utc DESC, id DESC",
+            (plan_name,),
+        )
+        entries: dict[int, list[ExerciseEntry]] = {row["id"]: [] for row in rows}
+        for row in self._read(
+            f"SELECT * FROM exercise_result WHERE session_id IN ({chosen})"
+            " ORDER BY session_id, position",
+            (plan_name,),
+        ):
+            entries[row["session_id"]].append(entry_from_row(row))
+        return [session_from_row(row, tuple(entries[row["id"]])) for row in rows]
+
+    def has_sessions(self) -> bool:
+        return bool(self._read("SELECT 1 FROM session LIMIT 1"))
+
+    def active_days_newest_first(self) -> Iterator[date]:
+        """Local days with a session that counts (see ``progress.counts_as_done``), newest
+        first, read lazily: a streak reads only as far back as it goes."""
+        sql = f"SELECT DISTINCT s.local_day FROM session s WHERE {_COUNTS} ORDER BY 1 DESC"
+        for row in self._iterate(sql, ()):
+            yield date.fromisoformat(row[0])
+
+    def active_days(self, since_day: date) -> set[date]:
+        """Local days from ``since_day`` on with a session that counts."""
+        rows = self._read(
+            f"SELECT DISTINCT s.local_day FROM session s WHERE s.local_day >= ? AND {_COUNTS}",
+            (since_day.isoformat(),),
+        )
+        return {date.fromisoformat(row[0]) for row in rows}
+
+    def first_active_day(self) -> date | None:
+        rows = self._read(
+            f"SELECT s.local_day FROM session s WHERE {_COUNTS} ORDER BY s.local_day LIMIT 1"
+        )
+        return date.fromisoformat(rows[0][0]) if rows else None
+
+    def pain_by_day(self, since_day: date) -> list[tuple[date, float | None, float | None]]:
+        """Mean pain before and after per local day from ``since_day``, oldest first;
+        days without any score are left out."""
+        rows = self._read(
+            "SELECT local_day, AVG(pain_before), AVG(pain_after) FROM session"
+            " WHERE local_day >= ? GROUP BY local_day"
+            " HAVING COUNT(pain_before) + COUNT(pain_after) > 0 ORDER BY local_day",
+            (since_day.isoformat(),),
+        )
+        return [(date.fromisoformat(row[0]), row[1], row[2]) for row in rows]
+
     def last_incomplete(self) -> ResumePoint | None:
         """The newest session, if it was not completed, and where to continue it."""
-        rows = self._read("SELECT * FROM session ORDER BY started_at DESC, id DESC LIMIT 1")
+        rows = self._read("SELECT * FROM session ORDER BY started_utc DESC, id DESC LIMIT 1")
         if not rows or rows[0]["completed"]:
             return None
         row = rows[0]
@@ -262,21 +353,30 @@ class History:
         rows = self._read(
             "SELECT r.*, s.started_at AS session_start, s.pain_before, s.pain_after"
             " FROM exercise_result r JOIN session s ON s.id = r.session_id"
-            " WHERE r.exercise_id = ? ORDER BY s.started_at DESC, s.id DESC, r.position DESC"
+            " WHERE r.exercise_id = ? ORDER BY s.started_utc DESC, s.id DESC, r.position DESC"
             " LIMIT ?",
             (exercise_id, limit),
         )
         return [_past_result(row) for row in rows]
 
-    def recent_results_by_exercise(self, limit: int = 3) -> dict[str, list[PastResult]]:
-        """:meth:`recent_results` of every exercise ever recorded, in one query."""
+    def recent_results_by_exercise(
+        self, limit: int = 3, days: int = RECENT_DAYS, now: datetime | None = None
+    ) -> dict[str, list[PastResult]]:
+        """:meth:`recent_results` of every exercise done in the ``days`` before ``now``.
+
+        Bounded by days as well as count, so a routine's start reads the same few rows
+        whether the history holds a hundred sessions or a million. After a longer break
+        the catalogue's starting dose applies again.
+        """
+        since = ((now or local_now()) - timedelta(days=days)).isoformat()
         rows = self._read(
             "SELECT * FROM (SELECT r.*, s.started_at AS session_start, s.pain_before,"
             " s.pain_after, ROW_NUMBER() OVER (PARTITION BY r.exercise_id"
-            " ORDER BY s.started_at DESC, s.id DESC, r.position DESC) AS n"
-            " FROM exercise_result r JOIN session s ON s.id = r.session_id)"
+            " ORDER BY s.started_utc DESC, s.id DESC, r.position DESC) AS n"
+            " FROM session s JOIN exercise_result r ON r.session_id = s.id"
+            f" WHERE s.started_utc >= {UTC_OF.format('?')})"
             " WHERE n <= ? ORDER BY exercise_id, n",
-            (limit,),
+            (since, limit),
         )
         found: dict[str, list[PastResult]] = {}
         for row in rows:
@@ -286,12 +386,35 @@ class History:
     def last_session_light(self) -> Light | None:
         """The pain traffic light of the newest session (None without a pain score)."""
         rows = self._read(
-            "SELECT pain_before, pain_after FROM session ORDER BY started_at DESC, id DESC LIMIT 1"
+            "SELECT pain_before, pain_after FROM session ORDER BY started_utc DESC, id DESC LIMIT 1"
         )
         if not rows:
             return None
         advice = traffic_light(rows[0]["pain_before"], rows[0]["pain_after"])
         return advice.light if advice else None
+
+
+# A session counts if it was completed or at least one exercise was done.
+_COUNTS = (
+    "(s.completed OR EXISTS (SELECT 1 FROM exercise_result r"
+    " WHERE r.session_id = s.id AND r.skipped = 0))"
+)
+
+
+def _since(
+    since_day: date | None, until_day: date | None = None, alias: str = ""
+) -> tuple[str, list[object]]:
+    """A WHERE clause on the local day, and its arguments."""
+    column = f"{alias}.local_day" if alias else "local_day"
+    clauses: list[str] = []
+    args: list[object] = []
+    if since_day is not None:
+        clauses.append(f"{column} >= ?")
+        args.append(since_day.isoformat())
+    if until_day is not None:
+        clauses.append(f"{column} <= ?")
+        args.append(until_day.isoformat())
+    return ("WHERE " + " AND ".join(clauses) if clauses else ""), args
 
 
 def _past_result(row: Any) -> PastResult:

@@ -105,6 +105,19 @@ def print_text(text: str) -> None:
     sys.stdout.flush()
 
 
+def print_chunks(chunks: Iterable[str]) -> None:
+    """Like :func:`print_text` for text made a piece at a time (a long export)."""
+    tty = _isatty(sys.stdout)
+    last = "\n"
+    for chunk in chunks:
+        if chunk:
+            sys.stdout.write(visible(chunk) if tty else chunk)
+            last = chunk[-1]
+    if last != "\n":
+        sys.stdout.write("\n")
+    sys.stdout.flush()
+
+
 def _isatty(stream: object) -> bool:
     try:
         return bool(stream.isatty())  # type: ignore[attr-defined]
