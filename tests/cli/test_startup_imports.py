@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+EXAMPLE_PLAN = Path(__file__).resolve().parents[2] / "examples" / "core-stability-week1.yaml"
+
 # Runs the console-script entry point in a fresh interpreter and records sys.modules.
 PROBE = """
 import sys
@@ -58,8 +60,9 @@ def run_backex(
                 "COMP_CWORD": "2",
             },
         ),
+        (("routine", "--plan", str(EXAMPLE_PLAN), "--dry-run"), {}),
     ],
-    ids=["show", "list", "completion"],
+    ids=["show", "list", "completion", "routine --plan"],
 )
 def test_warm_cache_imports_neither_pydantic_nor_yaml(
     tmp_path: Path, args: tuple[str, ...], env: dict[str, str]

@@ -31,6 +31,9 @@ class Catalogue:
     """All known exercises, in catalogue order, with look-up by id, name or alias."""
 
     exercises: tuple[Exercise, ...]
+    # What the exercises were read from (the catalogue cache's key); None when built in code.
+    # Anything validated against this catalogue may be cached under it (a plan file).
+    source_key: str | None = field(default=None, compare=False)
     _index: dict[str, Exercise] = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -115,12 +118,12 @@ def load_catalogue(user_path: Path | None = None) -> Catalogue:
     if key is not None:
         cached = catalogue_cache.read(sources, key)
         if cached is not None:
-            return Catalogue(cached)
+            return Catalogue(cached, key)
     with _gc_paused():
         exercises = _load_and_validate(builtin, user_path)
     if key is not None:
         catalogue_cache.write(sources, key, exercises)
-    return Catalogue(exercises)
+    return Catalogue(exercises, key)
 
 
 @contextmanager
