@@ -22,3 +22,18 @@ def test_timer_benchmark_runs_and_reports_its_targets() -> None:
     assert result.returncode in (0, 1), result.stderr
     assert "final drift" in result.stdout
     assert "latest phase start" in result.stdout
+
+
+@pytest.mark.slow
+def test_history_benchmark_builds_histories_and_reports_its_targets() -> None:
+    result = subprocess.run(
+        [sys.executable, str(BENCHMARKS / "history.py"), "--runs", "1", "--sizes", "100,300"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode in (0, 1), result.stderr
+    assert "built     300 sessions" in result.stdout
+    assert "history: peak RSS at 300 / 100" in result.stdout
+    assert "routine --plan --dry-run / routine --dry-run" in result.stdout
