@@ -152,3 +152,12 @@ def test_the_streamed_json_is_the_document_json_dumps_gives(tmp_path: Path) -> N
     expected = json.dumps({"sessions": [session_to_dict(s) for s in sessions]}, indent=2)
     assert log_json(sessions) == expected + "\n"
     assert db_path().name == "history.sqlite3"
+
+
+def test_history_against_a_plan_followed_41000_times(long_history: Path, tmp_path: Path) -> None:
+    plan = tmp_path / "plan.yaml"
+    plan.write_text("name: Long plan\nfrequency: 3x-daily\nexercises: [bridge]\n", "utf-8")
+    out = run(long_history, "history", "--plan", str(plan))
+    assert 'Plan "Long plan": 3 times a day' in out
+    adherence = json.loads(run(long_history, "history", "--plan", str(plan), "--json"))["adherence"]
+    assert 38 <= adherence["recent"]["done"] <= 42  # one every 8 hours over 14 days, today so far

@@ -74,14 +74,15 @@ def _show(
 ) -> None:
     """Read only what is shown: the listed rows and aggregates, or a stream of the log."""
     from backex.history import progress
-    from backex.history.adherence import adherence
+    from backex.history.adherence import RECENT_DAYS, WEEKS, adherence_of_days
     from backex.history.export import log_csv_chunks, log_json_chunks
     from backex.ui import output
 
     plan = None
     if prescription is not None:
-        followed = store.sessions_of_plan(prescription.name) if store else []
-        plan = adherence(followed, prescription.name, prescription.frequency, today)
+        since = today - timedelta(days=max(RECENT_DAYS, 7 * WEEKS))
+        started, done = store.plan_days(prescription.name, since) if store else (None, {})
+        plan = adherence_of_days(started, done, prescription.name, prescription.frequency, today)
     every = store.iter_sessions(since_day=first_day) if store else iter(())
     if as_csv:
         output.print_chunks(log_csv_chunks(every))

@@ -5,7 +5,8 @@ the first day a session followed the plan: days before it are not missed session
 numbers are sessions done and sessions the frequency plans, never sessions missed.
 """
 
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -52,14 +53,31 @@ def adherence(
     """Sessions recorded under ``plan_name`` against ``frequency``, up to ``today``."""
     followed = [s for s in sessions if s.plan_name == plan_name]
     started = min((s.started_at.date() for s in followed), default=None)
-    done_days = [s.started_at.date() for s in followed if counts_as_done(s)]
+    done = Counter(s.started_at.date() for s in followed if counts_as_done(s))
+    return adherence_of_days(
+        started, done, plan_name, frequency, today, recent_days=recent_days, weeks=weeks
+    )
+
+
+def adherence_of_days(
+    started: date | None,
+    done_per_day: Mapping[date, int],
+    plan_name: str,
+    frequency: Frequency,
+    today: date,
+    *,
+    recent_days: int = RECENT_DAYS,
+    weeks: int = WEEKS,
+) -> Adherence:
+    """:func:`adherence` from the first day a plan was followed and the sessions done on
+    each day (the store counts them in SQL, whatever the history's length)."""
 
     def period(first: date, last: date) -> Period | None:
         if started is None or last < started:
             return None
         first = max(first, started)
         days = [first + timedelta(days=i) for i in range((last - first).days + 1)]
-        done = sum(first <= day <= last for day in done_days)
+        done = sum(done_per_day.get(day, 0) for day in days)
         return Period(first, last, done, sum(frequency.sessions_on(day) for day in days))
 
     this_monday = today - timedelta(days=today.weekday())

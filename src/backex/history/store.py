@@ -270,21 +270,17 @@ class History:
                 pending = next(results, None)
             yield session_from_row(row, tuple(exercises))
 
-    def sessions_of_plan(self, plan_name: str) -> list[SessionRecord]:
-        """Every session recorded under ``plan_name``, newest first (for adherence)."""
-        chosen = "SELECT id FROM session WHERE plan_name = ?"
+    def plan_days(self, plan_name: str, since_day: date) -> tuple[date | None, dict[date, int]]:
+        """The first local day ``plan_name`` was followed, and from ``since_day`` on, the
+        sessions under it that count, per day (for adherence; counted in SQL)."""
+        first = self._read("SELECT MIN(local_day) FROM session WHERE plan_name = ?", (plan_name,))
         rows = self._read(
-            f"SELECT * FROM session WHERE id IN ({chosen}) ORDER BY started_utc DESC, id DESC",
-            (plan_name,),
+            "SELECT s.local_day, COUNT(*) FROM session s"
+            f" WHERE s.plan_name = ? AND s.local_day >= ? AND {_COUNTS} GROUP BY s.local_day",
+            (plan_name, since_day.isoformat()),
         )
-        entries: dict[int, list[ExerciseEntry]] = {row["id"]: [] for row in rows}
-        for row in self._read(
-            f"SELECT * FROM exercise_result WHERE session_id IN ({chosen})"
-            " ORDER BY session_id, position",
-            (plan_name,),
-        ):
-            entries[row["session_id"]].append(entry_from_row(row))
-        return [session_from_row(row, tuple(entries[row["id"]])) for row in rows]
+        started = date.fromisoformat(first[0][0]) if first and first[0][0] else None
+        return started, {date.fromisoformat(row[0]): row[1] for row in rows}
 
     def has_sessions(self) -> bool:
         return bool(self._read("SELECT 1 FROM session LIMIT 1"))
