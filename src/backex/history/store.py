@@ -273,11 +273,17 @@ class History:
     def plan_days(self, plan_name: str, since_day: date) -> tuple[date | None, dict[date, int]]:
         """The first local day ``plan_name`` was followed, and from ``since_day`` on, the
         sessions under it that count, per day (for adherence; counted in SQL)."""
-        first = self._read("SELECT MIN(local_day) FROM session WHERE plan_name = ?", (plan_name,))
+        first = self._read(
+            "SELECT local_day FROM session WHERE plan_name = ? ORDER BY started_utc LIMIT 1",
+            (plan_name,),
+        )
+        # The UTC bound lets the (plan_name, started_utc) index skip the plan's older years;
+        # a day's margin covers any offset between local days and UTC.
+        utc_bound = f"{since_day - timedelta(days=1)}T00:00:00.000Z"
         rows = self._read(
-            "SELECT s.local_day, COUNT(*) FROM session s"
-            f" WHERE s.plan_name = ? AND s.local_day >= ? AND {_COUNTS} GROUP BY s.local_day",
-            (plan_name, since_day.isoformat()),
+            "SELECT s.local_day, COUNT(*) FROM session s WHERE s.plan_name = ?"
+            f" AND s.started_utc >= ? AND s.local_day >= ? AND {_COUNTS} GROUP BY s.local_day",
+            (plan_name, utc_bound, since_day.isoformat()),
         )
         started = date.fromisoformat(first[0][0]) if first and first[0][0] else None
         return started, {date.fromisoformat(row[0]): row[1] for row in rows}
@@ -347,8 +353,10 @@ class History:
     def recent_results(self, exercise_id: str, limit: int = 3) -> list[PastResult]:
         """Latest results, newest first, for :func:`~backex.care.rules.adjust_dose`."""
         rows = self._read(
+            # CROSS JOIN keeps sessions the outer loop: newest first by index, stopping at
+            # the limit, instead of every result of the exercise sorted.
             "SELECT r.*, s.started_at AS session_start, s.pain_before, s.pain_after"
-            " FROM exercise_result r JOIN session s ON s.id = r.session_id"
+            " FROM session s CROSS JOIN exercise_result r ON r.session_id = s.id"
             " WHERE r.exercise_id = ? ORDER BY s.started_utc DESC, s.id DESC, r.position DESC"
             " LIMIT ?",
             (exercise_id, limit),
@@ -369,7 +377,7 @@ class History:
             "SELECT * FROM (SELECT r.*, s.started_at AS session_start, s.pain_before,"
             " s.pain_after, ROW_NUMBER() OVER (PARTITION BY r.exercise_id"
             " ORDER BY s.started_utc DESC, s.id DESC, r.position DESC) AS n"
-            " FROM session s JOIN exercise_result r ON r.session_id = s.id"
+            " FROM session s CROSS JOIN exercise_result r ON r.session_id = s.id"
             f" WHERE s.started_utc >= {UTC_OF.format('?')})"
             " WHERE n <= ? ORDER BY exercise_id, n",
             (since, limit),
