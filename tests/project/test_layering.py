@@ -28,7 +28,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("__main__",),
 )
 RANK = {package: rank for rank, packages in enumerate(LAYERS) for package in packages}
-TOP_LEVEL = {"errors", "paths", "outfile", "text", "__init__", "__version__"}
+TOP_LEVEL = {"errors", "paths", "outfile", "text", "cachefile", "__init__", "__version__"}
 
 
 def package_of(dotted: str) -> str:

@@ -5,13 +5,11 @@ version, and each source file's path, mtime and size. Written atomically; any pr
 reading it means a full load instead, and any problem writing it is ignored.
 """
 
-import os
-import pickle
 import sys
 import zlib
 from pathlib import Path
 
-from backex import __version__, paths
+from backex import __version__, cachefile, paths
 from backex.catalogue.exercise import Dose, Exercise, Tempo
 
 # Bump when the meaning of a record changes without its fields changing.
@@ -62,34 +60,12 @@ def cache_file(sources: list[Path]) -> Path:
 
 def read(sources: list[Path], key: str) -> tuple[Exercise, ...] | None:
     """The cached exercises for ``key``, or None on a miss or any read problem."""
-    try:
-        # Our own file in the user's own cache folder, written by write() below.
-        stored_key, exercises = pickle.loads(cache_file(sources).read_bytes())
-    except Exception:  # a missing, corrupt or foreign cache is just a miss
-        return None
-    if stored_key != key or not isinstance(exercises, tuple):
-        return None
-    if not all(isinstance(e, Exercise) for e in exercises):
+    exercises = cachefile.read(lambda: cache_file(sources), key)
+    if not isinstance(exercises, tuple) or not all(isinstance(e, Exercise) for e in exercises):
         return None
     return exercises
 
 
 def write(sources: list[Path], key: str, exercises: tuple[Exercise, ...]) -> None:
     """Store ``exercises`` under ``key``; silently skip if that is not possible."""
-    import tempfile  # only a cache miss writes
-
-    try:
-        target = cache_file(sources)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".catalogue-", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                pickler = pickle.Pickler(handle, protocol=pickle.HIGHEST_PROTOCOL)
-                pickler.dispatch_table = _BY_FIELDS
-                pickler.dump((key, exercises))
-            Path(tmp).replace(target)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-    except (OSError, RuntimeError):  # unwritable folder, full disk, no home folder
-        pass
+    cachefile.write(lambda: cache_file(sources), key, exercises, _BY_FIELDS)

@@ -7,14 +7,12 @@ cache key), the record shapes and the program and Python versions. Any problem r
 the cache is a miss; any problem writing it is ignored.
 """
 
-import os
-import pickle
 import sys
 import zlib
 from dataclasses import fields
 from pathlib import Path
 
-from backex import __version__, paths
+from backex import __version__, cachefile, paths
 from backex.catalogue.loader import Catalogue
 from backex.prescription.model import Frequency, PrescribedExercise, Prescription
 
@@ -55,30 +53,10 @@ def cache_file(path: Path) -> Path:
 
 def read(path: Path, key: str) -> Prescription | None:
     """The cached plan for ``key``, or None on a miss or any read problem."""
-    try:
-        # Our own file in the user's own cache folder, written by write() below.
-        stored_key, prescription = pickle.loads(cache_file(path).read_bytes())
-    except Exception:  # a missing, corrupt or foreign cache is just a miss
-        return None
-    if stored_key != key or not isinstance(prescription, Prescription):
-        return None
-    return prescription
+    prescription = cachefile.read(lambda: cache_file(path), key)
+    return prescription if isinstance(prescription, Prescription) else None
 
 
 def write(path: Path, key: str, prescription: Prescription) -> None:
     """Store ``prescription`` under ``key``; silently skip if that is not possible."""
-    import tempfile  # only a cache miss writes
-
-    try:
-        target = cache_file(path)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".plan-", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                pickle.dump((key, prescription), handle, protocol=pickle.HIGHEST_PROTOCOL)
-            Path(tmp).replace(target)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-    except (OSError, RuntimeError, pickle.PicklingError):  # unwritable folder, full disk
-        pass
+    cachefile.write(lambda: cache_file(path), key, prescription)
