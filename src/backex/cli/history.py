@@ -73,7 +73,7 @@ def _show(
     as_csv: bool,
 ) -> None:
     """Read only what is shown: the listed rows and aggregates, or a stream of the log."""
-    from backex.history import progress
+    from backex.history import progress, queries
     from backex.history.adherence import RECENT_DAYS, WEEKS, adherence_of_days
     from backex.history.export import log_csv_chunks, log_json_chunks
     from backex.ui import output
@@ -81,7 +81,7 @@ def _show(
     plan = None
     if prescription is not None:
         since = today - timedelta(days=max(RECENT_DAYS, 7 * WEEKS))
-        started, done = store.plan_days(prescription.name, since) if store else (None, {})
+        started, done = queries.plan_days(store, prescription.name, since) if store else (None, {})
         plan = adherence_of_days(started, done, prescription.name, prescription.frequency, today)
     every = store.iter_sessions(since_day=first_day) if store else iter(())
     if as_csv:
@@ -97,7 +97,7 @@ def _show(
     if not sessions:
         from backex.ui.history_view import adherence_summary, no_history
 
-        anything = store is not None and store.has_sessions()
+        anything = store is not None and queries.has_sessions(store)
         output.stdout().print(no_history(days if anything else None))
         if plan is not None and anything:
             output.stdout().print(adherence_summary(plan))
@@ -107,15 +107,17 @@ def _show(
     assert store is not None
     weeks = 4
     this_monday = today - timedelta(days=today.weekday())
-    recent = store.active_days(this_monday - timedelta(weeks=weeks - 1))
+    recent = queries.active_days(store, this_monday - timedelta(weeks=weeks - 1))
     chart_from = today - timedelta(days=(days or PAIN_CHART_DAYS) - 1)
-    pain = [progress.DayPain(*row) for row in store.pain_by_day(chart_from)]
+    pain = [progress.DayPain(*row) for row in queries.pain_by_day(store, chart_from)]
     console = output.stdout()
     console.print(
         history_page(
             sessions,
-            progress.streak_of(store.active_days_newest_first(), today),  # all days, not --days
-            progress.weekly_counts(recent, today, weeks, first=store.first_active_day()),
+            progress.streak_of(
+                queries.active_days_newest_first(store), today
+            ),  # all days, not --days
+            progress.weekly_counts(recent, today, weeks, first=queries.first_active_day(store)),
             pain,
             today,
             console.width,

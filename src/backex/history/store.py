@@ -153,7 +153,7 @@ class History:
                 raise
             self._db.execute("COMMIT")
 
-    def _iterate(self, sql: str, args: Sequence[object]) -> Iterator[Any]:
+    def iterate(self, sql: str, args: Sequence[object]) -> Iterator[Any]:
         """Rows one at a time, for results too long to hold (a cursor of its own)."""
         with translated(self.path):
             cursor = self._db.execute(sql, args)
@@ -164,7 +164,7 @@ class History:
                 return
             yield from rows
 
-    def _read(self, sql: str, args: Sequence[object] = ()) -> list[Any]:
+    def read(self, sql: str, args: Sequence[object] = ()) -> list[Any]:
         with translated(self.path):
             return self._db.execute(sql, args).fetchall()
 
@@ -233,12 +233,12 @@ class History:
         chosen = f"SELECT id FROM session {where} ORDER BY started_utc DESC, id DESC"
         if limit is not None:
             chosen += f" LIMIT {int(limit)}"
-        rows = self._read(
+        rows = self.read(
             f"SELECT * FROM session WHERE id IN ({chosen}) ORDER BY started_utc DESC, id DESC",
             args,
         )
         entries: dict[int, list[ExerciseEntry]] = {row["id"]: [] for row in rows}
-        for row in self._read(
+        for row in self.read(
             f"SELECT * FROM exercise_result WHERE session_id IN ({chosen})"
             " ORDER BY session_id, position",
             args,
@@ -256,8 +256,8 @@ class History:
         """
         where, args = _since(since_day, until_day, alias="s")
         order = "s.started_utc, s.id"
-        sessions = self._iterate(f"SELECT s.* FROM session s {where} ORDER BY {order}", args)
-        results = self._iterate(
+        sessions = self.iterate(f"SELECT s.* FROM session s {where} ORDER BY {order}", args)
+        results = self.iterate(
             "SELECT r.* FROM session s JOIN exercise_result r ON r.session_id = s.id"
             f" {where} ORDER BY {order}, r.position",
             args,
@@ -270,69 +270,16 @@ class History:
                 pending = next(results, None)
             yield session_from_row(row, tuple(exercises))
 
-    def plan_days(self, plan_name: str, since_day: date) -> tuple[date | None, dict[date, int]]:
-        """The first local day ``plan_name`` was followed, and from ``since_day`` on, the
-        sessions under it that count, per day (for adherence; counted in SQL)."""
-        first = self._read(
-            "SELECT local_day FROM session WHERE plan_name = ? ORDER BY started_utc LIMIT 1",
-            (plan_name,),
-        )
-        # The UTC bound lets the (plan_name, started_utc) index skip the plan's older years;
-        # a day's margin covers any offset between local days and UTC.
-        utc_bound = f"{since_day - timedelta(days=1)}T00:00:00.000Z"
-        rows = self._read(
-            "SELECT s.local_day, COUNT(*) FROM session s WHERE s.plan_name = ?"
-            f" AND s.started_utc >= ? AND s.local_day >= ? AND {_COUNTS} GROUP BY s.local_day",
-            (plan_name, utc_bound, since_day.isoformat()),
-        )
-        started = date.fromisoformat(first[0][0]) if first and first[0][0] else None
-        return started, {date.fromisoformat(row[0]): row[1] for row in rows}
-
-    def has_sessions(self) -> bool:
-        return bool(self._read("SELECT 1 FROM session LIMIT 1"))
-
-    def active_days_newest_first(self) -> Iterator[date]:
-        """Local days with a session that counts (see ``progress.counts_as_done``), newest
-        first, read lazily: a streak reads only as far back as it goes."""
-        sql = f"SELECT DISTINCT s.local_day FROM session s WHERE {_COUNTS} ORDER BY 1 DESC"
-        for row in self._iterate(sql, ()):
-            yield date.fromisoformat(row[0])
-
-    def active_days(self, since_day: date) -> set[date]:
-        """Local days from ``since_day`` on with a session that counts."""
-        rows = self._read(
-            f"SELECT DISTINCT s.local_day FROM session s WHERE s.local_day >= ? AND {_COUNTS}",
-            (since_day.isoformat(),),
-        )
-        return {date.fromisoformat(row[0]) for row in rows}
-
-    def first_active_day(self) -> date | None:
-        rows = self._read(
-            f"SELECT s.local_day FROM session s WHERE {_COUNTS} ORDER BY s.local_day LIMIT 1"
-        )
-        return date.fromisoformat(rows[0][0]) if rows else None
-
-    def pain_by_day(self, since_day: date) -> list[tuple[date, float | None, float | None]]:
-        """Mean pain before and after per local day from ``since_day``, oldest first;
-        days without any score are left out."""
-        rows = self._read(
-            "SELECT local_day, AVG(pain_before), AVG(pain_after) FROM session"
-            " WHERE local_day >= ? GROUP BY local_day"
-            " HAVING COUNT(pain_before) + COUNT(pain_after) > 0 ORDER BY local_day",
-            (since_day.isoformat(),),
-        )
-        return [(date.fromisoformat(row[0]), row[1], row[2]) for row in rows]
-
     def last_incomplete(self) -> ResumePoint | None:
         """The newest session, if it was not completed, and where to continue it."""
-        rows = self._read("SELECT * FROM session ORDER BY started_utc DESC, id DESC LIMIT 1")
+        rows = self.read("SELECT * FROM session ORDER BY started_utc DESC, id DESC LIMIT 1")
         if not rows or rows[0]["completed"]:
             return None
         row = rows[0]
         # Done, or skipped with `n`: not again. Ended by quitting or a stop: do it again.
         finished = {
             r["position"]
-            for r in self._read(
+            for r in self.read(
                 "SELECT position, skipped, skip_reason FROM exercise_result WHERE session_id = ?",
                 (row["id"],),
             )
@@ -352,7 +299,7 @@ class History:
 
     def recent_results(self, exercise_id: str, limit: int = 3) -> list[PastResult]:
         """Latest results, newest first, for :func:`~backex.care.rules.adjust_dose`."""
-        rows = self._read(
+        rows = self.read(
             # CROSS JOIN keeps sessions the outer loop: newest first by index, stopping at
             # the limit, instead of every result of the exercise sorted.
             "SELECT r.*, s.started_at AS session_start, s.pain_before, s.pain_after"
@@ -373,7 +320,7 @@ class History:
         the catalogue's starting dose applies again.
         """
         since = ((now or local_now()) - timedelta(days=days)).isoformat()
-        rows = self._read(
+        rows = self.read(
             "SELECT * FROM (SELECT r.*, s.started_at AS session_start, s.pain_before,"
             " s.pain_after, ROW_NUMBER() OVER (PARTITION BY r.exercise_id"
             " ORDER BY s.started_utc DESC, s.id DESC, r.position DESC) AS n"
@@ -389,20 +336,13 @@ class History:
 
     def last_session_light(self) -> Light | None:
         """The pain traffic light of the newest session (None without a pain score)."""
-        rows = self._read(
+        rows = self.read(
             "SELECT pain_before, pain_after FROM session ORDER BY started_utc DESC, id DESC LIMIT 1"
         )
         if not rows:
             return None
         advice = traffic_light(rows[0]["pain_before"], rows[0]["pain_after"])
         return advice.light if advice else None
-
-
-# A session counts if it was completed or at least one exercise was done.
-_COUNTS = (
-    "(s.completed OR EXISTS (SELECT 1 FROM exercise_result r"
-    " WHERE r.session_id = s.id AND r.skipped = 0))"
-)
 
 
 def _since(

@@ -1,0 +1,76 @@
+"""What the history page counts, in SQL: active days, the streak's days, pain by day, and
+a plan's sessions per day. Each reads an index range, not every session, so ``history``
+stays as fast at a million sessions as at a hundred.
+"""
+
+from collections.abc import Iterator
+from datetime import date, timedelta
+
+from backex.history.store import History
+
+# A session counts if it was completed or at least one exercise was done.
+_COUNTS = (
+    "(s.completed OR EXISTS (SELECT 1 FROM exercise_result r"
+    " WHERE r.session_id = s.id AND r.skipped = 0))"
+)
+
+
+def plan_days(
+    store: History, plan_name: str, since_day: date
+) -> tuple[date | None, dict[date, int]]:
+    """The first local day ``plan_name`` was followed, and from ``since_day`` on, the
+    sessions under it that count, per day (for adherence; counted in SQL)."""
+    first = store.read(
+        "SELECT local_day FROM session WHERE plan_name = ? ORDER BY started_utc LIMIT 1",
+        (plan_name,),
+    )
+    # The UTC bound lets the (plan_name, started_utc) index skip the plan's older years;
+    # a day's margin covers any offset between local days and UTC.
+    utc_bound = f"{since_day - timedelta(days=1)}T00:00:00.000Z"
+    rows = store.read(
+        "SELECT s.local_day, COUNT(*) FROM session s WHERE s.plan_name = ?"
+        f" AND s.started_utc >= ? AND s.local_day >= ? AND {_COUNTS} GROUP BY s.local_day",
+        (plan_name, utc_bound, since_day.isoformat()),
+    )
+    started = date.fromisoformat(first[0][0]) if first and first[0][0] else None
+    return started, {date.fromisoformat(row[0]): row[1] for row in rows}
+
+
+def has_sessions(store: History) -> bool:
+    return bool(store.read("SELECT 1 FROM session LIMIT 1"))
+
+
+def active_days_newest_first(store: History) -> Iterator[date]:
+    """Local days with a session that counts (see ``progress.counts_as_done``), newest
+    first, read lazily: a streak reads only as far back as it goes."""
+    sql = f"SELECT DISTINCT s.local_day FROM session s WHERE {_COUNTS} ORDER BY 1 DESC"
+    for row in store.iterate(sql, ()):
+        yield date.fromisoformat(row[0])
+
+
+def active_days(store: History, since_day: date) -> set[date]:
+    """Local days from ``since_day`` on with a session that counts."""
+    rows = store.read(
+        f"SELECT DISTINCT s.local_day FROM session s WHERE s.local_day >= ? AND {_COUNTS}",
+        (since_day.isoformat(),),
+    )
+    return {date.fromisoformat(row[0]) for row in rows}
+
+
+def first_active_day(store: History) -> date | None:
+    rows = store.read(
+        f"SELECT s.local_day FROM session s WHERE {_COUNTS} ORDER BY s.local_day LIMIT 1"
+    )
+    return date.fromisoformat(rows[0][0]) if rows else None
+
+
+def pain_by_day(store: History, since_day: date) -> list[tuple[date, float | None, float | None]]:
+    """Mean pain before and after per local day from ``since_day``, oldest first;
+    days without any score are left out."""
+    rows = store.read(
+        "SELECT local_day, AVG(pain_before), AVG(pain_after) FROM session"
+        " WHERE local_day >= ? GROUP BY local_day"
+        " HAVING COUNT(pain_before) + COUNT(pain_after) > 0 ORDER BY local_day",
+        (since_day.isoformat(),),
+    )
+    return [(date.fromisoformat(row[0]), row[1], row[2]) for row in rows]
