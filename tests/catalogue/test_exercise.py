@@ -76,5 +76,6 @@ def test_exercise_to_dict_uses_the_catalogue_field_names() -> None:
         "stop_if": ["Pain."],
         "easier": ["bridge"],
         "harder": [],
+        "tags": [],
         "sources": ["Mine"],
     }

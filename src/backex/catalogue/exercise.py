@@ -40,6 +40,15 @@ class Equipment(StrEnum):
     TABLE = "table"
 
 
+class Movement(StrEnum):
+    """A spine movement an exercise is built on; a plan's ``avoid`` names these."""
+
+    FLEXION = "flexion"
+    EXTENSION = "extension"
+    ROTATION = "rotation"
+    SIDE_BENDING = "side-bending"
+
+
 @dataclass(frozen=True, slots=True)
 class Tempo:
     """Seconds to move into and out of the position on each counted rep."""
@@ -80,6 +89,7 @@ class Exercise:
     cautions: tuple[str, ...] = ()
     easier: tuple[str, ...] = ()
     harder: tuple[str, ...] = ()
+    tags: tuple[Movement, ...] = ()  # the spine movement, only where it is unambiguous
 
 
 def format_dose(dose: Dose) -> str:

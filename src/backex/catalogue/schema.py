@@ -18,7 +18,15 @@ from pydantic import (
     model_validator,
 )
 
-from backex.catalogue.exercise import Dose, Equipment, Exercise, Focus, Position, Tempo
+from backex.catalogue.exercise import (
+    Dose,
+    Equipment,
+    Exercise,
+    Focus,
+    Movement,
+    Position,
+    Tempo,
+)
 from backex.catalogue.yamlfile import YamlDocument, format_loc
 from backex.errors import CatalogueError
 from backex.text import control_characters, describe_character
@@ -123,6 +131,7 @@ class ExerciseModel(Strict):
     stop_if: tuple[Prose, ...] = Field(min_length=1)
     easier: tuple[str, ...] = ()
     harder: tuple[str, ...] = ()
+    tags: tuple[Movement, ...] = ()
     sources: tuple[Text, ...] = Field(min_length=1)
 
     @field_validator("id")
