@@ -163,7 +163,7 @@ def test_user_file_with_dangling_reference(tmp_path: Path) -> None:
     with pytest.raises(CatalogueError) as caught:
         load_catalogue(path)
     assert caught.value.problems == [
-        f"{path}:13:22: exercises[0].easier[1]: no exercise with id 'brige'",
+        f"{path}:13:22: exercises[0].easier[1]: no exercise called 'brige'",
     ]
 
 

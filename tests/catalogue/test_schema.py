@@ -215,7 +215,7 @@ BAD_FIELDS = [
     pytest.param(
         "easier: [bridge]",
         "easier: [bridge, nope]",
-        ["c.yaml:13:22: exercises[0].easier[1]: no exercise with id 'nope'"],
+        ["c.yaml:13:22: exercises[0].easier[1]: no exercise called 'nope'"],
         id="dangling-easier",
     ),
     pytest.param(

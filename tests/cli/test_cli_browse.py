@@ -31,6 +31,7 @@ EXERCISE_FIELDS = [
     "cautions",
     "easier",
     "harder",
+    "tags",
 ]
 DOSE_FIELDS = ["sets", "reps", "hold_s", "rest_s", "per_side", "tempo"]
 
@@ -290,12 +291,12 @@ BAD_CATALOGUES = [
     ),
     pytest.param(
         WALL_SIT.replace("easier: [bridge]", "easier: [brigde]").encode(),
-        ["{path}:13:14: exercises[0].easier[0]: no exercise with id 'brigde'"],
+        ["{path}:13:14: exercises[0].easier[0]: no exercise called 'brigde'"],
         id="dangling-easier",
     ),
     pytest.param(
         WALL_SIT.replace("easier: [bridge]", "harder: [nope]").encode(),
-        ["{path}:13:14: exercises[0].harder[0]: no exercise with id 'nope'"],
+        ["{path}:13:14: exercises[0].harder[0]: no exercise called 'nope'"],
         id="dangling-harder",
     ),
     pytest.param(b"", ["{path}: file is empty"], id="empty"),

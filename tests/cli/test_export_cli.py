@@ -70,7 +70,7 @@ def test_invalid_plan_exits_1_and_writes_nothing(tmp_path: Path) -> None:
     out = tmp_path / "sheet.md"
     result = invoke("export", "handout", "--plan", str(plan), "-o", str(out))
     assert result.exit_code == 1
-    assert result.stderr.startswith(f"backex: {plan}:4:5: exercises[0].id: no exercise with id")
+    assert result.stderr.startswith(f"backex: {plan}:4:5: exercises[0].id: no exercise called")
     assert not out.exists()
 
 

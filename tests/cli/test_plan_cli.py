@@ -53,6 +53,26 @@ def test_plan_check_summarises_a_good_plan(tmp_path: Path, monkeypatch: pytest.M
     assert result.exit_code == 0, result.output
     assert result.stdout == (
         "OK: p.yaml: 'Mine', 1 exercise, once a day on Mon and Thu, about 1 min per session\n"
+        "note: no `version: 2` line: read as a version 1 plan, as before; version 2 adds "
+        "patient, clinic, review_on, max_pain, progression, avoid, red_flags_reviewed\n"
+    )
+
+
+def test_plan_check_says_which_exercise_a_name_or_alias_means(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("p.yaml").write_text(
+        "version: 2\nname: Mine\nfrequency: 2x-daily\nexercises:\n  - bird dog\n  - Bridge\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(app, ["plan", "check", "p.yaml"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == (
+        "OK: p.yaml: 'Mine', 2 exercises, twice a day, about 3 min per session\n"
+        "note: exercises[0].id 'bird dog' is read as quadruped-opposite-arm-leg-lift "
+        "(Quadruped opposite arm and leg lift)\n"
+        "note: exercises[1].id 'Bridge' is read as bridge (Bridge)\n"
     )
 
 
@@ -67,8 +87,8 @@ def test_plan_check_reports_every_problem_on_stderr(
     assert result.exit_code == 1
     assert result.stdout == ""
     assert result.stderr == (
-        "backex: p.yaml:2:1: frequency: unknown frequency 'hourly'; use daily, 3x-daily, "
-        "every-2h, or a list of weekdays such as [mon, wed, fri]\n"
+        "backex: p.yaml:2:1: frequency: unknown frequency 'hourly'; use daily, 2x-daily, 3x-daily, "
+        'every-2h, weekdays, 3x-weekly, [mon, wed, fri] or ["08:00", "18:00"]\n'
     )
 
 
@@ -80,7 +100,7 @@ def test_plan_check_unknown_id_suggests(tmp_path: Path, monkeypatch: pytest.Monk
     result = CliRunner().invoke(app, ["plan", "check", "p.yaml"])
     assert result.exit_code == 1
     assert result.stderr.startswith(
-        "backex: p.yaml:4:5: exercises[0].id: no exercise with id 'prone-press-upp'; "
+        "backex: p.yaml:4:5: exercises[0].id: no exercise called 'prone-press-upp'; "
         "did you mean: prone-press-up"
     )
 

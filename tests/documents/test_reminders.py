@@ -1,5 +1,6 @@
 """Reminders: the .ics parsed back (recurrence, alarms), its octets, and crontab lines."""
 
+import re
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
@@ -62,6 +63,28 @@ RULES = [
         ["08:00"],
         {"FREQ": ["WEEKLY"], "BYDAY": ["MO", "FR"]},
         date(2025, 3, 7),  # the first Friday on or after Wednesday 5 March
+    ),
+    ("2x-daily", ["08:00", "18:00"], {"FREQ": ["DAILY"]}, WEDNESDAY),
+    ("twice daily", ["08:00", "18:00"], {"FREQ": ["DAILY"]}, WEDNESDAY),
+    (
+        "weekdays",
+        ["08:00"],
+        {"FREQ": ["WEEKLY"], "BYDAY": ["MO", "TU", "WE", "TH", "FR"]},
+        WEDNESDAY,
+    ),
+    (
+        "3x-weekly",
+        ["08:00"],
+        {"FREQ": ["WEEKLY"], "BYDAY": ["MO", "WE", "FR"]},
+        WEDNESDAY,
+    ),
+    ("2 times a week", ["08:00"], {"FREQ": ["WEEKLY"], "BYDAY": ["MO", "TH"]}, date(2025, 3, 6)),
+    ('["18:30", "07:15"]', ["07:15", "18:30"], {"FREQ": ["DAILY"]}, WEDNESDAY),
+    (
+        '{times: ["09:00", "17:00"], days: [sat, sun]}',
+        ["09:00", "17:00"],
+        {"FREQ": ["WEEKLY"], "BYDAY": ["SA", "SU"]},
+        date(2025, 3, 8),
     ),
 ]
 
@@ -255,3 +278,30 @@ def test_weekday_frequency_uses_weekly_rule() -> None:
     (event,) = events(render_ics(sched, start=WEDNESDAY, now=NOW))
     assert event.decoded("DTSTART") == datetime(2025, 3, 11, 8, 0)
     assert [str(d) for d in event["RRULE"]["BYDAY"]] == ["TU"]
+
+
+@pytest.mark.parametrize(
+    ("extra", "written"),
+    [
+        ([], "plan.yaml"),
+        (["--plan-path", "Documents/back plan.yaml"], "'Documents/back plan.yaml'"),
+    ],
+)
+def test_reminders_name_the_plan_by_a_path_the_patient_has(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, extra: list[str], written: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    plan_file(tmp_path, "daily")
+    args = ["remind", "--plan", str(tmp_path / "plan.yaml"), *extra]
+    for cron in ([], ["--cron"]):
+        result = CliRunner().invoke(app, [*args, *cron])
+        assert result.exit_code == 0, result.output
+        text = re.sub(r"\r?\n ", "", result.stdout)  # unfold .ics lines
+        assert str(tmp_path) not in text
+        assert f"backex routine --plan {written}" in text
+
+
+def test_plan_path_needs_a_plan() -> None:
+    result = CliRunner().invoke(app, ["remind", "--times", "08:00", "--plan-path", "p.yaml"])
+    assert result.exit_code == 2
+    assert result.stderr == "backex: --plan-path needs --plan FILE\n"

@@ -14,7 +14,7 @@ from backex.history import store as history
 from backex.history.adherence import Adherence, Period, adherence, adherence_to_dict
 from backex.history.records import ExerciseEntry
 from backex.history.store import History, SessionRecord, SessionRecorder
-from backex.prescription.model import Frequency, FrequencyKind, Weekday
+from backex.prescription.model import Frequency, FrequencyKind, Weekday, parse_frequency
 
 EXAMPLE = Path(__file__).parents[2] / "examples" / "core-stability-week1.yaml"
 PLAN = "Core stability, week 1"  # the name in EXAMPLE; its frequency is daily
@@ -55,6 +55,17 @@ def records() -> list[SessionRecord]:
         (DAILY, (8, 11), [(3, 5), (5, 6)]),
         (MON_WED_FRI, (8, 5), [(3, 2), (5, 3)]),
         (THREE_TIMES, (8, 33), [(3, 15), (5, 18)]),
+        (Frequency(FrequencyKind.TWICE_DAILY), (8, 22), [(3, 10), (5, 12)]),
+        (Frequency(FrequencyKind.EVERY_2H), (8, 77), [(3, 35), (5, 42)]),
+        (parse_frequency("weekdays"), (8, 8), [(3, 3), (5, 5)]),
+        # 3 a week, any days: a part week plans its share, rounded down (11 days: 4)
+        (parse_frequency("3x-weekly"), (8, 4), [(3, 2), (5, 2)]),
+        # twice a day at weekends: Sat 8, Sun 9 and Sat 15
+        (
+            parse_frequency({"times": ["07:00", "18:00"], "days": ["sat", "sun"]}),
+            (8, 6),
+            [(3, 4), (5, 2)],
+        ),
     ],
 )
 def test_counts_sessions_with_the_plan_name_from_its_first_day(

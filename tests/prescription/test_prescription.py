@@ -120,17 +120,17 @@ BAD = [
     # (plan text, exact error lines)
     (
         HEAD + "  - id: brige\n",
-        ["plan.yaml:4:5: exercises[0].id: no exercise with id 'brige'; did you mean: bridge?"],
+        ["plan.yaml:4:5: exercises[0].id: no exercise called 'brige'; did you mean: bridge?"],
     ),
     (
         HEAD + "  - id: zzzz\n",
-        ["plan.yaml:4:5: exercises[0].id: no exercise with id 'zzzz'; `backex list` shows the ids"],
+        ["plan.yaml:4:5: exercises[0].id: no exercise called 'zzzz'; `backex list` shows the ids"],
     ),
     (
         "name: X\nfrequency: twice\nexercises:\n  - id: bridge\n",
         [
-            "plan.yaml:2:1: frequency: unknown frequency 'twice'; use daily, 3x-daily, "
-            "every-2h, or a list of weekdays such as [mon, wed, fri]"
+            "plan.yaml:2:1: frequency: unknown frequency 'twice'; use daily, 2x-daily, 3x-daily, "
+            'every-2h, weekdays, 3x-weekly, [mon, wed, fri] or ["08:00", "18:00"]'
         ],
     ),
     (
@@ -173,13 +173,13 @@ BAD = [
         ["plan.yaml:5:12: exercises[0].dose.reps: must be a whole number"],
     ),
     (
-        HEAD + "  - id: bridge\npatient: J. Smith\n",
-        ["plan.yaml:5:1: patient: unknown field"],
+        HEAD + "  - id: bridge\npatient_name: J. Smith\n",
+        ["plan.yaml:5:1: patient_name: unknown field"],
     ),
     (
         HEAD + "  - id: brige\n  - id: bridge\n    dose: {hold_s: 700}\n",
         [
-            "plan.yaml:4:5: exercises[0].id: no exercise with id 'brige'; did you mean: bridge?",
+            "plan.yaml:4:5: exercises[0].id: no exercise called 'brige'; did you mean: bridge?",
             "plan.yaml:6:12: exercises[1].dose.hold_s: must be at most 600",
         ],
     ),
@@ -232,7 +232,45 @@ FREQUENCIES = [
     ("every-2h", 7, 49, "every 2 hours from 08:00 to 20:00 (7 times a day)", "every-2h"),
     ("[fri, mon, MON]", 1, 2, "once a day on Mon and Fri", "[mon, fri]"),
     ("[mon, wed, fri]", 1, 3, "once a day on Mon, Wed and Fri", "[mon, wed, fri]"),
+    ("2x-daily", 2, 14, "twice a day", "2x-daily"),
+    ("Twice daily", 2, 14, "twice a day", "2x-daily"),
+    ("3 times a day", 3, 21, "3 times a day", "3x-daily"),
+    ("weekdays", 1, 5, "once a day, Monday to Friday", "[mon, tue, wed, thu, fri]"),
+    ("3x-weekly", 1, 3, "3 times a week", "3x-weekly"),
+    ("2 times a week", 1, 2, "2 times a week", "2x-weekly"),
+    ("1 time a week", 1, 1, "once a week", "1x-weekly"),
+    ('["18:00", "07:30"]', 2, 14, "every day at 07:30 and 18:00", '["07:30", "18:00"]'),
+    (
+        '{times: ["09:00"], days: [sat]}',
+        1,
+        1,
+        "on Sat at 09:00",
+        '{times: ["09:00"], days: [sat]}',
+    ),
 ]
+
+
+BAD_FREQUENCIES = [
+    ("7x-weekly", "7 times a week: give 1 to 6, or write daily"),
+    ('["25:00"]', "invalid time '25:00'; write 24-hour times in quotes, e.g. \"07:30\""),
+    ('["08:00", "8:00"]', "time 8:00 is listed twice"),
+    ("{times: []}", 'give at least one time of day, e.g. ["08:00", "18:00"]'),
+    ('{at: ["08:00"]}', "write times as {times: [...], days: [...]}"),
+    (
+        '{times: ["08:00"], days: [someday]}',
+        "unknown weekday 'someday'; use mon, tue, wed, thu, fri, sat, sun",
+    ),
+]
+
+
+@pytest.mark.parametrize(("value", "message"), BAD_FREQUENCIES)
+def test_bad_frequencies_say_what_is_wrong(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, value: str, message: str
+) -> None:
+    text = f"name: X\nfrequency: {value}\nexercises:\n  - id: bridge\n"
+    with pytest.raises(CatalogueError) as caught:
+        load(tmp_path, monkeypatch, text)
+    assert caught.value.problems[0].startswith(f"plan.yaml:2:1: frequency: {message}")
 
 
 @pytest.mark.parametrize(("value", "per_day", "per_week", "words", "written"), FREQUENCIES)

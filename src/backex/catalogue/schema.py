@@ -286,7 +286,7 @@ def check_references(
                 loc = ("exercises", index, kind, ref_index)
                 if ref not in known_ids:
                     problems.append(
-                        f"{document.where(loc)}: {format_loc(loc)}: no exercise with id {ref!r}"
+                        f"{document.where(loc)}: {format_loc(loc)}: no exercise called {ref!r}"
                     )
                 elif ref == exercise.id:
                     problems.append(

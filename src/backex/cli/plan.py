@@ -21,6 +21,7 @@ from backex.cli.options import (
 
 if TYPE_CHECKING:
     from backex.planning.plan import Plan
+    from backex.prescription.model import Prescription
 
 plan_app = typer.Typer(
     help="Plan files a clinician writes: create one from the planner, or check one.",
@@ -57,6 +58,8 @@ def check(
         f"OK: {file}: {prescription.name!r}, {count} exercise{'s' if count != 1 else ''}, "
         f"{prescription.frequency.describe()}, about {minutes} min per session"
     )
+    for line in migration_notes(prescription):
+        print_text(f"note: {line}")
 
 
 @plan_app.command("new")
@@ -79,6 +82,22 @@ def new(
     chosen = chosen_focus(focus)
     plan = plan_from_planner(load_catalogue(catalogue_path), chosen, level, minutes, seed)
     emit(render_plan_yaml(plan, prescribed_by), output_path, force)
+
+
+def migration_notes(prescription: "Prescription") -> list[str]:
+    """What a reader of an older plan file should know about how this one is read."""
+    notes = [
+        f"exercises[{index}].id {entry.written_as!r} is read as {entry.exercise.id} "
+        f"({entry.exercise.name})"
+        for index, entry in enumerate(prescription.entries)
+        if entry.written_as
+    ]
+    if prescription.version == 1:
+        notes.append(
+            "no `version: 2` line: read as a version 1 plan, as before; version 2 adds "
+            "patient, clinic, review_on, max_pain, progression, avoid, red_flags_reviewed"
+        )
+    return notes
 
 
 def emit(text: str | Iterable[str], output_path: Path | None, force: bool) -> None:

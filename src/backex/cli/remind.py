@@ -26,6 +26,16 @@ def remind(
             show_default=False,
         ),
     ] = None,
+    written_path: Annotated[
+        str | None,
+        typer.Option(
+            "--plan-path",
+            metavar="PATH",
+            help="The plan's path as the patient will have it, written into the reminders "
+            "(default: the plan's file name).",
+            show_default=False,
+        ),
+    ] = None,
     cron: Annotated[
         bool, typer.Option("--cron", help="Print crontab lines (desktop notifications) instead.")
     ] = False,
@@ -51,12 +61,17 @@ def remind(
     )
     from backex.prescription.loader import load_prescription
 
+    if written_path is not None and plan_path is None:
+        raise UsageError("--plan-path needs --plan FILE")
+    if written_path is not None and not written_path.strip():
+        raise UsageError("--plan-path must not be empty")
     if plan_path is None and times is None:
         raise UsageError("give --plan FILE, --times 08:00,13:00,19:00, or both")
     chosen = parse_times(times) if times is not None else None
     if plan_path is not None:
         prescription = load_prescription(plan_path, load_catalogue(catalogue_path))
-        schedule = schedule_for_prescription(prescription, str(plan_path.resolve()), chosen)
+        written = written_path or plan_path.name
+        schedule = schedule_for_prescription(prescription, written, chosen)
     else:
         assert chosen is not None
         schedule = ReminderSchedule(times=chosen)

@@ -17,9 +17,7 @@ from backex import __version__
 from backex.catalogue.exercise import format_dose
 from backex.errors import UsageError
 from backex.prescription.model import (
-    EVERY_2H_FIRST_HOUR,
     Frequency,
-    FrequencyKind,
     Prescription,
     Weekday,
     prescription_to_plan,
@@ -27,12 +25,6 @@ from backex.prescription.model import (
 from backex.text import one_line, visible
 
 TIMES_EXAMPLE = "08:00,13:00,19:00"
-# Default times of day for each kind of frequency; --times replaces them.
-DEFAULT_TIMES = {
-    FrequencyKind.DAILY: (time(8, 0),),
-    FrequencyKind.WEEKDAYS: (time(8, 0),),
-    FrequencyKind.THREE_TIMES_DAILY: (time(8, 0), time(13, 0), time(19, 0)),
-}
 ICAL_DAYS = {
     Weekday.MON: "MO",
     Weekday.TUE: "TU",
@@ -58,22 +50,22 @@ class ReminderSchedule:
 
 
 def default_times(frequency: Frequency) -> tuple[time, ...]:
-    """08:00; 08:00, 13:00 and 19:00; or every 2 hours from 08:00 to 20:00."""
-    if frequency.kind is FrequencyKind.EVERY_2H:
-        hours = range(EVERY_2H_FIRST_HOUR, EVERY_2H_FIRST_HOUR + 2 * frequency.sessions_per_day, 2)
-        return tuple(time(hour, 0) for hour in hours)
-    return DEFAULT_TIMES[frequency.kind]
+    """The plan's own times, or 08:00; 08:00 and 18:00; 08:00, 13:00 and 19:00; every 2 h."""
+    return frequency.reminder_times()
 
 
 def weekdays_of(frequency: Frequency) -> tuple[Weekday, ...]:
-    """The rule's days: empty for every day."""
-    return frequency.weekdays if frequency.kind is FrequencyKind.WEEKDAYS else ()
+    """The rule's days: empty for every day (``N times a week``: days spread over the week)."""
+    return frequency.reminder_days()
 
 
 def schedule_for_prescription(
     prescription: Prescription, plan_path: str, times: tuple[time, ...] | None = None
 ) -> ReminderSchedule:
-    """Reminders for a plan file at ``plan_path`` (absolute), at ``times`` or the defaults.
+    """Reminders for a plan file at ``plan_path``, at ``times`` or the defaults.
+
+    ``plan_path`` is written into the reminder as it is given: the file's name, or the
+    path the patient will have (``--plan-path``), never the author's absolute path.
 
     Raises UsageError when ``times`` gives a different number of sessions a day.
     """

@@ -78,7 +78,7 @@ def adherence_of_days(
         first = max(first, started)
         days = [first + timedelta(days=i) for i in range((last - first).days + 1)]
         done = sum(done_per_day.get(day, 0) for day in days)
-        return Period(first, last, done, sum(frequency.sessions_on(day) for day in days))
+        return Period(first, last, done, frequency.planned_between(first, last))
 
     this_monday = today - timedelta(days=today.weekday())
     by_week = (

@@ -17,7 +17,7 @@ from backex.catalogue.loader import Catalogue
 from backex.prescription.model import Frequency, PrescribedExercise, Prescription
 
 # Bump when the meaning of a plan changes without its record fields changing.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: entries resolve names and aliases; plan files v2
 
 _RECORD_SHAPE = ",".join(
     f"{record.__name__}({'|'.join(f.name for f in fields(record))})"

@@ -31,109 +31,67 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from backex.catalogue.exercise import Dose, Exercise, Focus
+from backex.catalogue.exercise import Dose, Exercise, Focus, Movement
 from backex.planning.plan import Block, Plan, PlannedItem
 from backex.planning.timing import item_estimates
+from backex.prescription.frequency import (
+    EVERY_2H_FIRST_HOUR,
+    EVERY_2H_LAST_HOUR,
+    FREQUENCY_CHOICES,
+    Frequency,
+    FrequencyKind,
+    Weekday,
+    parse_frequency,
+)
+
+__all__ = [
+    "DEFAULT_MAX_PAIN",
+    "EVERY_2H_FIRST_HOUR",
+    "EVERY_2H_LAST_HOUR",
+    "FREQUENCY_CHOICES",
+    "Clinic",
+    "Frequency",
+    "FrequencyKind",
+    "PrescribedExercise",
+    "Prescription",
+    "Progression",
+    "RedFlagsReview",
+    "Weekday",
+    "parse_frequency",
+    "prescription_to_plan",
+]
 
 
-class Weekday(StrEnum):
-    """A day of the week as plan files write it; order follows ``date.weekday()``."""
-
-    MON = "mon"
-    TUE = "tue"
-    WED = "wed"
-    THU = "thu"
-    FRI = "fri"
-    SAT = "sat"
-    SUN = "sun"
+DEFAULT_MAX_PAIN = 5  # Clinical rules: pain of 4-5 is acceptable if it settles, 6+ too much
 
 
-class FrequencyKind(StrEnum):
-    """How often a plan is done; WEEKDAYS means once on each listed day."""
+class Progression(StrEnum):
+    """What the routine may do with a prescribed dose.
 
-    DAILY = "daily"
-    THREE_TIMES_DAILY = "3x-daily"
-    EVERY_2H = "every-2h"
-    WEEKDAYS = "weekdays"
+    OFF: exactly as written, always (the plan-file v1 behaviour, and the default). HOLD:
+    as written, but ease off after a red light or spreading symptoms. AUTO: the
+    history's rules starting from the written dose (ease off, and progress).
+    """
 
-
-# "Every two hours" is read as daytime only: 08:00 to 20:00 inclusive, 7 sessions. The
-# McKenzie press-up source gives "6-8 times a day (every 2 hours)"; 7 sits inside that.
-EVERY_2H_FIRST_HOUR = 8
-EVERY_2H_LAST_HOUR = 20
-
-FREQUENCY_CHOICES = "daily, 3x-daily, every-2h, or a list of weekdays such as [mon, wed, fri]"
+    AUTO = "auto"
+    HOLD = "hold"
+    OFF = "off"
 
 
 @dataclass(frozen=True, slots=True)
-class Frequency:
-    """How often the plan is done: a kind, and for WEEKDAYS the days (week order)."""
+class Clinic:
+    """Who to contact: the clinic's name and phone, as the plan file writes them."""
 
-    kind: FrequencyKind
-    weekdays: tuple[Weekday, ...] = ()
-
-    @property
-    def sessions_per_day(self) -> int:
-        """Sessions on a day the plan is done."""
-        if self.kind is FrequencyKind.THREE_TIMES_DAILY:
-            return 3
-        if self.kind is FrequencyKind.EVERY_2H:
-            return (EVERY_2H_LAST_HOUR - EVERY_2H_FIRST_HOUR) // 2 + 1
-        return 1
-
-    @property
-    def days(self) -> tuple[Weekday, ...]:
-        """The weekdays the plan is done on (all seven unless WEEKDAYS)."""
-        return self.weekdays if self.kind is FrequencyKind.WEEKDAYS else tuple(Weekday)
-
-    @property
-    def sessions_per_week(self) -> int:
-        """Target sessions in a full week."""
-        return self.sessions_per_day * len(self.days)
-
-    def sessions_on(self, day: date) -> int:
-        """Target sessions on ``day`` (0 on a rest day)."""
-        return self.sessions_per_day if list(Weekday)[day.weekday()] in self.days else 0
-
-    def describe(self) -> str:
-        """Plain words: "once a day", "3 times a day", "Mon, Wed and Fri"."""
-        if self.kind is FrequencyKind.DAILY:
-            return "once a day"
-        if self.kind is FrequencyKind.THREE_TIMES_DAILY:
-            return "3 times a day"
-        if self.kind is FrequencyKind.EVERY_2H:
-            return (
-                f"every 2 hours from {EVERY_2H_FIRST_HOUR:02d}:00 to {EVERY_2H_LAST_HOUR:02d}:00 "
-                f"({self.sessions_per_day} times a day)"
-            )
-        names = [day.value.capitalize() for day in self.weekdays]
-        listed = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
-        return f"once a day on {listed}"
-
-    def to_yaml(self) -> str:
-        """The value as a plan file writes it: ``3x-daily`` or ``[mon, wed, fri]``."""
-        if self.kind is FrequencyKind.WEEKDAYS:
-            return f"[{', '.join(self.weekdays)}]"
-        return self.kind.value
+    name: str = ""
+    phone: str = ""
 
 
-def parse_frequency(value: object) -> Frequency:
-    """A plan file's ``frequency`` value; ValueError with the valid choices otherwise."""
-    if isinstance(value, str):
-        if value in (FrequencyKind.DAILY, FrequencyKind.THREE_TIMES_DAILY, FrequencyKind.EVERY_2H):
-            return Frequency(FrequencyKind(value))
-        raise ValueError(f"unknown frequency {value!r}; use {FREQUENCY_CHOICES}")
-    if isinstance(value, list | tuple):
-        if not value:
-            raise ValueError("give at least one weekday, e.g. [mon, wed, fri]")
-        days: set[Weekday] = set()
-        valid = ", ".join(Weekday)
-        for item in value:
-            if not isinstance(item, str) or item.lower() not in set(Weekday):
-                raise ValueError(f"unknown weekday {item!r}; use {valid}")
-            days.add(Weekday(item.lower()))
-        return Frequency(FrequencyKind.WEEKDAYS, tuple(d for d in Weekday if d in days))
-    raise ValueError(f"must be {FREQUENCY_CHOICES}")
+@dataclass(frozen=True, slots=True)
+class RedFlagsReview:
+    """When and by whom the red-flag questions were last reviewed with the patient."""
+
+    on: date
+    by: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +102,7 @@ class PrescribedExercise:
     dose: Dose
     overrides: tuple[tuple[str, str], ...] = ()  # (field, value as written), file order
     note: str = ""
+    written_as: str = ""  # the name or alias the file used, when not the id
 
     @property
     def reason(self) -> str:
@@ -163,6 +122,25 @@ class Prescription:
     prescribed_by: str = ""
     notes: str = ""
     source: str = ""  # the file it was read from, as given
+    version: int = 1  # 2 when the file says ``version: 2``
+    patient: str = ""
+    clinic: Clinic | None = None
+    review_on: date | None = None
+    max_pain: int = DEFAULT_MAX_PAIN
+    progression: Progression = Progression.OFF
+    avoid: tuple[Movement, ...] = ()
+    red_flags_reviewed: RedFlagsReview | None = None
+
+    def review_due(self, today: date) -> str:
+        """A sentence about the review date, or "" when the plan gives none."""
+        if self.review_on is None:
+            return ""
+        when = f"{self.review_on:%A %-d %B %Y}"
+        if today > self.review_on:
+            return f"Your review was due on {when}: contact your clinician."
+        if today == self.review_on:
+            return "Your review is due today."
+        return f"Your review is due on {when}."
 
 
 # A clinician chose these doses; the history's progression and easing off do not apply.

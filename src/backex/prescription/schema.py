@@ -9,11 +9,12 @@ Three passes, every problem reported as ``file:line:col: field.path: message`` t
    (the catalogue's :class:`~backex.catalogue.schema.DoseModel`: ranges, reps or hold_s or both).
 """
 
-from typing import Annotated
+from datetime import date
+from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field, PlainValidator, field_validator, model_validator
 
-from backex.catalogue.exercise import Dose, Exercise
+from backex.catalogue.exercise import Dose, Exercise, Movement
 from backex.catalogue.loader import Catalogue
 from backex.catalogue.schema import (
     DoseModel,
@@ -27,7 +28,16 @@ from backex.catalogue.schema import (
 )
 from backex.catalogue.yamlfile import YamlDocument, format_loc
 from backex.errors import CatalogueError
-from backex.prescription.model import Frequency, PrescribedExercise, Prescription, parse_frequency
+from backex.prescription.model import (
+    DEFAULT_MAX_PAIN,
+    Clinic,
+    Frequency,
+    PrescribedExercise,
+    Prescription,
+    Progression,
+    RedFlagsReview,
+    parse_frequency,
+)
 
 
 class DoseOverrideModel(Strict):
@@ -59,11 +69,37 @@ class EntryModel(Strict):
         return data
 
 
+class ClinicModel(Strict):
+    name: Name
+    phone: Name | None = None
+
+
+class RedFlagsReviewModel(Strict):
+    on: date
+    by: Name
+
+    @model_validator(mode="before")
+    @classmethod
+    def _yaml_on(cls, data: object) -> object:
+        # YAML 1.1 reads a bare `on:` key as the boolean true.
+        if isinstance(data, dict) and True in data:
+            data = {("on" if key is True else key): value for key, value in data.items()}
+        return data
+
+
 class PrescriptionModel(Strict):
+    version: Literal[1, 2] = 1
     name: Name
     prescribed_by: Name | None = None
+    patient: Name | None = None
+    clinic: ClinicModel | None = None
+    review_on: date | None = None
     notes: Text | None = None
     frequency: Annotated[Frequency, PlainValidator(parse_frequency)]
+    max_pain: int = Field(default=DEFAULT_MAX_PAIN, ge=1, le=9, strict=True)
+    progression: Progression = Progression.OFF
+    avoid: tuple[Movement, ...] = ()
+    red_flags_reviewed: RedFlagsReviewModel | None = None
     # Not Field(min_length=1): pydantic then also reports "too short" when an entry
     # fails, counting only the valid ones; the validator runs only when all are valid.
     exercises: tuple[EntryModel, ...]
@@ -93,16 +129,20 @@ def parse_prescription(document: YamlDocument, catalogue: Catalogue) -> Prescrip
     problems = _check_custom(custom, catalogue, document)
     known = {e.id: e for e in (*catalogue.exercises, *custom)}
     lookup = Catalogue(tuple(known.values()))
+    avoid = set(model.avoid)
 
     found: list[Exercise | None] = []
     merged: list[dict[str, object] | None] = []
     for index, entry in enumerate(model.exercises):
-        exercise = known.get(entry.id)
+        exercise = lookup.find(entry.id)  # an id, a name or an alias, as `show` finds them
         found.append(exercise)
         if exercise is None:
             problems.append(_unknown_id(document, index, entry.id, lookup))
             merged.append(None)
         else:
+            clash = [tag for tag in exercise.tags if tag in avoid]
+            if clash:
+                problems.append(_avoided(document, index, exercise, clash))
             merged.append({"dose": _merge(exercise.dose, entry.dose)})
 
     resolved: _ResolvedModel | None = None
@@ -124,8 +164,11 @@ def parse_prescription(document: YamlDocument, catalogue: Catalogue) -> Prescrip
                 dose=result.dose.to_record(),
                 overrides=_overrides(entry.dose),
                 note=entry.note or "",
+                written_as=entry.id if entry.id != exercise.id else "",
             )
         )
+    review = model.red_flags_reviewed
+    clinic = model.clinic
     return Prescription(
         name=model.name,
         frequency=model.frequency,
@@ -133,6 +176,23 @@ def parse_prescription(document: YamlDocument, catalogue: Catalogue) -> Prescrip
         prescribed_by=model.prescribed_by or "",
         notes=model.notes or "",
         source=document.label,
+        version=model.version,
+        patient=model.patient or "",
+        clinic=Clinic(clinic.name, clinic.phone or "") if clinic else None,
+        review_on=model.review_on,
+        max_pain=model.max_pain,
+        progression=model.progression,
+        avoid=model.avoid,
+        red_flags_reviewed=RedFlagsReview(review.on, review.by) if review else None,
+    )
+
+
+def _avoided(document: YamlDocument, index: int, exercise: Exercise, clash: list[Movement]) -> str:
+    loc = ("exercises", index, "id")
+    movements = " and ".join(clash)
+    return (
+        f"{document.where(loc)}: {format_loc(loc)}: {exercise.id} is a {movements} exercise, "
+        f"and the plan says avoid: [{', '.join(clash)}]; remove the exercise or the avoid entry"
     )
 
 
@@ -183,7 +243,7 @@ def _unknown_id(document: YamlDocument, index: int, wanted: str, lookup: Catalog
         if suggestions
         else "; `backex list` shows the ids"
     )
-    return f"{document.where(loc)}: {format_loc(loc)}: no exercise with id {wanted!r}{hint}"
+    return f"{document.where(loc)}: {format_loc(loc)}: no exercise called {wanted!r}{hint}"
 
 
 def _check_custom(
