@@ -5,6 +5,7 @@ from backex.cli import export as export
 from backex.cli import history as history
 from backex.cli import plan as plan
 from backex.cli import remind as remind
+from backex.cli import report as report
 from backex.cli import routine as routine
 from backex.cli import safety as safety
 from backex.cli.app import app

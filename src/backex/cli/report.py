@@ -1,0 +1,108 @@
+"""``backex report``: what the patient did, for the follow-up visit."""
+
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from backex.catalogue.loader import load_catalogue
+from backex.cli.app import CatalogueOption, app, guarded
+from backex.cli.options import ForceOption, OutputOption, PlanFileOption
+from backex.cli.plan import emit
+from backex.errors import BackexError, UsageError
+
+
+class ReportFormat(StrEnum):
+    TERMINAL = "terminal"
+    MD = "md"
+    HTML = "html"
+
+
+@app.command("report")
+@guarded
+def report(
+    plan_path: PlanFileOption = None,
+    from_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--from",
+            metavar="FILE",
+            help="An exported history (JSON or CSV) the patient sent, instead of this "
+            "computer's history.",
+            show_default=False,
+        ),
+    ] = None,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since",
+            metavar="DATE",
+            help="First day, like 2025-03-01 (default: the plan's first session).",
+            show_default=False,
+        ),
+    ] = None,
+    until: Annotated[
+        str | None,
+        typer.Option(
+            "--until", metavar="DATE", help="Last day (default: today).", show_default=False
+        ),
+    ] = None,
+    output_format: Annotated[
+        ReportFormat,
+        typer.Option("--format", help="terminal, md (Markdown) or html (print it)."),
+    ] = ReportFormat.TERMINAL,
+    output_path: OutputOption = None,
+    force: ForceOption = False,
+    catalogue_path: CatalogueOption = None,
+) -> None:
+    """A follow-up report: sessions against the plan, pain, doses, skips, review date."""
+    from backex.documents.report import build_report, first_session_day
+    from backex.history.export import stored_sessions
+    from backex.history.importer import read_history_file
+    from backex.prescription.loader import load_prescription
+
+    first_day = _parse_day(since, "--since")
+    today = _parse_day(until, "--until") or date.today()
+    if first_day is not None and first_day > today:
+        raise UsageError(f"--since {first_day} is after --until {today}")
+    catalogue = load_catalogue(catalogue_path)
+    prescription = load_prescription(plan_path, catalogue) if plan_path else None
+    if from_file is not None:
+        imported = read_history_file(from_file)
+        sessions, names, source = list(imported.sessions), dict(imported.names), from_file.name
+    else:
+        sessions, names, source = stored_sessions(), {}, "this computer's history"
+    for exercise in catalogue.exercises:
+        names.setdefault(exercise.id, exercise.name)
+    plan_name = prescription.name if prescription else None
+    start = first_day or first_session_day(sessions, plan_name)
+    if start is None:
+        where = f"recorded under the plan {plan_name!r}" if plan_name else "recorded"
+        raise BackexError(f"no sessions {where} in {source}; nothing to report")
+    result = build_report(
+        sessions, prescription=prescription, first_day=start, today=today, names=names,
+        source=source,
+    )  # fmt: skip
+    if output_format is ReportFormat.TERMINAL:
+        if output_path is not None:
+            raise UsageError("--output needs --format md or --format html")
+        from backex.ui import output
+        from backex.ui.report_view import report_view
+
+        output.stdout().print(report_view(result))
+        return
+    from backex.documents.report_render import render_html, render_markdown
+
+    render = render_html if output_format is ReportFormat.HTML else render_markdown
+    emit(render(result), output_path, force)
+
+
+def _parse_day(value: str | None, option: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"{option} {value!r} is not a date; write it like 2025-03-01") from None
