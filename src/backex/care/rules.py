@@ -44,6 +44,11 @@ REP_CEILINGS: dict[str, tuple[int, str]] = {
 }
 
 
+# Clinical rules: 4-5 acceptable if it settles within 24 hours, 6 or more too much. A
+# plan file's max_pain replaces it.
+DEFAULT_MAX_PAIN = 5
+
+
 class Light(StrEnum):
     """The pain traffic light."""
 
@@ -66,15 +71,18 @@ def parse_pain(text: str) -> int:
     return int(value)
 
 
-def traffic_light(pain_before: int | None, pain_after: int | None) -> PainAdvice | None:
-    """0-3 green; 4-5 amber (fine if it settles in 24 h); 6+ or a rise of 2+ red. None: no score."""
+def traffic_light(
+    pain_before: int | None, pain_after: int | None, max_pain: int = DEFAULT_MAX_PAIN
+) -> PainAdvice | None:
+    """0-3 green; 4 to ``max_pain`` amber (fine if it settles in 24 h); above ``max_pain``
+    or a rise of 2+ red. None: no score. ``max_pain`` is the plan's limit (default 5)."""
     known = [p for p in (pain_before, pain_after) if p is not None]
     if not known:
         return None
     worst = max(known)
     rise = pain_after - pain_before if pain_after is not None and pain_before is not None else 0
-    if worst >= 6 or rise >= 2:
-        why = "pain is 6 or more" if worst >= 6 else f"pain rose by {rise}"
+    if worst > max_pain or rise >= 2:
+        why = f"pain is {max_pain + 1} or more" if worst > max_pain else f"pain rose by {rise}"
         return PainAdvice(
             Light.RED,
             f"Ease off: {why}. Rest today and try again tomorrow; the next plan uses easier "
@@ -82,12 +90,13 @@ def traffic_light(pain_before: int | None, pain_after: int | None) -> PainAdvice
             "see a GP or physiotherapist.",
         )
     if worst >= 4:
+        upto = "4" if max_pain == 4 else f"4-{max_pain}"
         return PainAdvice(
             Light.AMBER,
-            "Pain of 4-5 is acceptable if it settles within 24 hours. If it does not, "
+            f"Pain of {upto} is acceptable if it settles within 24 hours. If it does not, "
             "ease off next time.",
         )
-    return PainAdvice(Light.GREEN, "Pain of 0-3 is fine. Keep going as planned.")
+    return PainAdvice(Light.GREEN, f"Pain of 0-{min(3, max_pain)} is fine. Keep going as planned.")
 
 
 class Symptoms(StrEnum):

@@ -22,6 +22,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from backex import paths
+from backex.care.rules import DEFAULT_MAX_PAIN
 
 CHECK_VALID_FOR = timedelta(days=30)
 STATE_FILE = "safety.json"
@@ -132,10 +133,16 @@ RULES_SOURCES = (
     'JOI, "What are the Best Back Strengthening Exercises?" (Ehren Allen PT)',
 )
 
-STOP_RULE = (
-    "Stop if pain spreads down a leg, gets worse, or goes above 5 out of 10; "
-    "backex safety lists the warning signs."
-)
+
+def stop_rule_text(max_pain: int = DEFAULT_MAX_PAIN) -> str:
+    """The one-line stop rule, with the plan's pain limit."""
+    return (
+        f"Stop if pain spreads down a leg, gets worse, or goes above {max_pain} out of 10; "
+        "backex safety lists the warning signs."
+    )
+
+
+STOP_RULE = stop_rule_text()
 
 
 def signs(urgency: Urgency) -> tuple[str, ...]:

@@ -7,6 +7,7 @@ used stops the routine before anything starts (exit 1, nothing lost).
 """
 
 import json
+from datetime import date
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -107,7 +108,7 @@ def routine(
             _resume(store, catalogue, plain, quiet, voice, scale)
             return
         plan = _plan(catalogue, focus, level, minutes, seed, plan_path, _dose_history(store))
-        _before_coaching()
+        _before_coaching(plan)
         pain_before = pain if pain is not None else _ask_pain()
         session = _Session(store, plan, catalogue, scale)
         session.recorder.start(
@@ -129,7 +130,7 @@ def _plan(
         from backex.prescription.loader import load_prescription
         from backex.prescription.model import prescription_to_plan
 
-        return prescription_to_plan(load_prescription(plan_path, catalogue))
+        return prescription_to_plan(load_prescription(plan_path, catalogue), dose_history)
     from backex.planning.planner import make_plan
 
     return make_plan(catalogue, chosen_focus(focus), level, minutes, seed, dose_history)
@@ -153,14 +154,18 @@ def _print_plan(plan: Plan, as_json: bool) -> None:
     console.print(plan_view(plan, console.width))
 
 
-def _before_coaching() -> None:
-    """The red-flag gate (exit 3 on a "yes"), then the stop rule."""
+def _before_coaching(plan: Plan) -> None:
+    """The red-flag gate (exit 3 on a "yes"), then the stop rule and any review date."""
     from backex.cli.safety import run_red_flag_gate
     from backex.ui import output
     from backex.ui.checkin_view import stop_rule
 
     run_red_flag_gate(interactive=checkins.is_interactive())
-    output.stdout().print(stop_rule())
+    output.stdout().print(stop_rule(plan.max_pain))
+    if plan.review_on is not None:
+        from backex.prescription.model import review_sentence
+
+        output.print_text(review_sentence(plan.review_on, date.today()))
 
 
 def _ask_pain() -> int | None:
@@ -188,7 +193,7 @@ def _resume(
         session.recorder.finish(completed=True)
         output.stdout().print("Every exercise of the last session is recorded; marked it complete.")
         return
-    _before_coaching()
+    _before_coaching(plan)
     item = plan.items[point.next_position]
     output.stdout().print(
         f"Resuming the session of {point.started_at:%d %b %H:%M} at exercise "
@@ -250,7 +255,9 @@ class _Session:
             outcome = run_routine(
                 self.plan,
                 options,
-                screen_factory=lambda: LiveScreen(console, notice=safety.STOP_RULE),
+                screen_factory=lambda: LiveScreen(
+                    console, notice=safety.stop_rule_text(self.plan.max_pain)
+                ),
                 warn=output.error,
                 on_exercise_end=self.writer,
                 first_item=first_item,
@@ -297,6 +304,6 @@ class _Session:
             console.print(symptom_stop_view(symptom_rule(Symptoms.PERIPHERALISING).advice))
         elif Symptoms.CENTRALISING in answers:
             console.print(symptom_good_sign(symptom_rule(Symptoms.CENTRALISING).advice))
-        advice = traffic_light(pain_before, pain_after)
+        advice = traffic_light(pain_before, pain_after, self.plan.max_pain)
         if advice is not None:
             console.print(traffic_light_view(pain_before, pain_after, advice))

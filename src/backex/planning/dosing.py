@@ -9,12 +9,33 @@ already in the plan is not used, and the dose of the exercise itself changes ins
 """
 
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
 
 from backex.care.rules import Change, ExerciseLookup, Light, PastResult, adjust_dose
 from backex.catalogue.exercise import Dose, Exercise
 
 CATALOGUE_DOSE = "catalogue dose"
+
+
+class Progression(StrEnum):
+    """What the routine may do with a clinician's dose (a plan file's ``progression``).
+
+    OFF: exactly as written, always (plan files v1, and the default). HOLD: as written,
+    but ease off after a red light or spreading symptoms last time. AUTO: the history's
+    rules (ease off, and progress) from the written dose.
+    """
+
+    AUTO = "auto"
+    HOLD = "hold"
+    OFF = "off"
+
+
+class _NoVariants:
+    """A prescribed exercise stays itself: only its dose may change."""
+
+    def find(self, query: str) -> Exercise | None:
+        return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,3 +95,23 @@ def starting_dose(
                 )
     chosen = catalogue.find(choice.exercise_id) or exercise
     return StartingDose(chosen, choice.dose, choice.reason + note)
+
+
+def prescribed_dose(
+    exercise: Exercise, dose: Dose, history: DoseHistory | None, progression: Progression
+) -> tuple[Dose, str]:
+    """Today's dose of a prescribed exercise and why ("" when it is as written).
+
+    Never a variant: the clinician chose the exercise. HOLD judges only the last session,
+    from the written dose, so it eases off but never goes up; AUTO applies the history's
+    rules from the last dose planned.
+    """
+    if history is None or progression is Progression.OFF:
+        return dose, ""
+    recent = list(history.recent.get(exercise.id, ()))
+    if progression is Progression.HOLD:
+        recent = [replace(recent[0], planned=dose)] if recent else []
+    choice = adjust_dose(replace(exercise, dose=dose), _NoVariants(), recent, history.last_light)
+    if choice.dose == dose:
+        return dose, ""
+    return choice.dose, choice.reason

@@ -1,8 +1,10 @@
 """A planned session: which exercises, in which order, at which dose, and why."""
 
 from dataclasses import dataclass
+from datetime import date
 from enum import StrEnum
 
+from backex.care.rules import DEFAULT_MAX_PAIN
 from backex.catalogue.exercise import Dose, Exercise, Focus
 
 
@@ -36,6 +38,8 @@ class Plan:
     minutes: int | None = None
     seed: int | None = None
     name: str = ""  # the plan file's name when coached from a prescription
+    max_pain: int = DEFAULT_MAX_PAIN  # the plan file's limit: the pain light turns red above it
+    review_on: date | None = None  # the plan file's review date
     dropped: tuple[str, ...] = ()  # ids left out to fit the time budget
 
     @property

@@ -29,9 +29,10 @@ Public API (for ``routine --plan``, ``plan new``, handouts, reminders and histor
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from enum import StrEnum
 
+from backex.care.rules import DEFAULT_MAX_PAIN
 from backex.catalogue.exercise import Dose, Exercise, Focus, Movement
+from backex.planning.dosing import DoseHistory, Progression, prescribed_dose
 from backex.planning.plan import Block, Plan, PlannedItem
 from backex.planning.timing import item_estimates
 from backex.prescription.frequency import (
@@ -60,22 +61,6 @@ __all__ = [
     "parse_frequency",
     "prescription_to_plan",
 ]
-
-
-DEFAULT_MAX_PAIN = 5  # Clinical rules: pain of 4-5 is acceptable if it settles, 6+ too much
-
-
-class Progression(StrEnum):
-    """What the routine may do with a prescribed dose.
-
-    OFF: exactly as written, always (the plan-file v1 behaviour, and the default). HOLD:
-    as written, but ease off after a red light or spreading symptoms. AUTO: the
-    history's rules starting from the written dose (ease off, and progress).
-    """
-
-    AUTO = "auto"
-    HOLD = "hold"
-    OFF = "off"
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,33 +118,45 @@ class Prescription:
 
     def review_due(self, today: date) -> str:
         """A sentence about the review date, or "" when the plan gives none."""
-        if self.review_on is None:
-            return ""
-        when = f"{self.review_on:%A %-d %B %Y}"
-        if today > self.review_on:
-            return f"Your review was due on {when}: contact your clinician."
-        if today == self.review_on:
-            return "Your review is due today."
-        return f"Your review is due on {when}."
+        return review_sentence(self.review_on, today) if self.review_on else ""
+
+
+def review_sentence(review_on: date, today: date) -> str:
+    """ "Your review is due on Monday 3 November 2025." (or today, or was due)."""
+    when = f"{review_on:%A} {review_on.day} {review_on:%B %Y}"
+    if today > review_on:
+        return f"Your review was due on {when}: contact your clinician."
+    if today == review_on:
+        return "Your review is due today."
+    return f"Your review is due on {when}."
 
 
 # A clinician chose these doses; the history's progression and easing off do not apply.
 KEPT_AS_PRESCRIBED = "kept as your clinician set it, not adapted"
 
 
-def prescription_to_plan(prescription: Prescription) -> Plan:
-    """The session to coach: the entries in file order, block MAIN, prescribed doses."""
-    estimates = item_estimates([entry.dose for entry in prescription.entries])
+def prescription_to_plan(prescription: Prescription, history: DoseHistory | None = None) -> Plan:
+    """The session to coach: the entries in file order, block MAIN, prescribed doses.
+
+    With ``history``, the plan's ``progression`` may change a dose (see
+    :func:`~backex.planning.dosing.prescribed_dose`); ``off`` keeps every dose as written.
+    """
+    doses = []
+    for entry in prescription.entries:
+        dose, why = prescribed_dose(entry.exercise, entry.dose, history, prescription.progression)
+        kept = KEPT_AS_PRESCRIBED if prescription.progression is Progression.OFF else "as written"
+        doses.append((dose, f"{entry.reason}: {why}" if why else f"{entry.reason}: {kept}"))
+    estimates = item_estimates([dose for dose, _ in doses])
     items = tuple(
         PlannedItem(
             exercise=entry.exercise,
-            dose=entry.dose,
+            dose=dose,
             block=Block.MAIN,
             est_s=est_s,
-            reason=f"{entry.reason}: {KEPT_AS_PRESCRIBED}",
+            reason=reason,
             note=entry.note,
         )
-        for entry, est_s in zip(prescription.entries, estimates, strict=True)
+        for entry, (dose, reason), est_s in zip(prescription.entries, doses, estimates, strict=True)
     )
     exercises = [entry.exercise for entry in prescription.entries]
     return Plan(
@@ -167,6 +164,8 @@ def prescription_to_plan(prescription: Prescription) -> Plan:
         focus=_unique(f for e in exercises for f in e.focus),
         max_level=max(e.level for e in exercises),
         name=prescription.name,
+        max_pain=prescription.max_pain,
+        review_on=prescription.review_on,
     )
 
 

@@ -105,6 +105,11 @@ class PrescriptionModel(Strict):
     exercises: tuple[EntryModel, ...]
     custom_exercises: tuple[ExerciseModel, ...] = ()
 
+    @field_validator("progression", mode="before")
+    @classmethod
+    def _yaml_off(cls, value: object) -> object:
+        return "off" if value is False else value  # YAML 1.1 reads a bare `off` as false
+
     @field_validator("exercises")
     @classmethod
     def _not_empty(cls, value: tuple[EntryModel, ...]) -> tuple[EntryModel, ...]:
@@ -191,7 +196,8 @@ def _avoided(document: YamlDocument, index: int, exercise: Exercise, clash: list
     loc = ("exercises", index, "id")
     movements = " and ".join(clash)
     return (
-        f"{document.where(loc)}: {format_loc(loc)}: {exercise.id} is a {movements} exercise, "
+        f"{document.where(loc)}: {format_loc(loc)}: {exercise.id} is "
+        f"{'an' if movements[0] in 'aeiou' else 'a'} {movements} exercise, "
         f"and the plan says avoid: [{', '.join(clash)}]; remove the exercise or the avoid entry"
     )
 

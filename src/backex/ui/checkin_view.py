@@ -5,15 +5,15 @@ from rich.panel import Panel
 from rich.text import Text
 
 from backex.care import safety
-from backex.care.rules import Light, PainAdvice
+from backex.care.rules import DEFAULT_MAX_PAIN, Light, PainAdvice
 
 LIGHT_STYLES = {Light.GREEN: "bold green", Light.AMBER: "bold yellow", Light.RED: "bold red"}
 PAIN_RETRY = "Please give a whole number from 0 to 10, or press Enter to skip."
 
 
-def stop_rule() -> Text:
-    """The one-line reminder at the start of every routine."""
-    return Text(safety.STOP_RULE, style="yellow")
+def stop_rule(max_pain: int = DEFAULT_MAX_PAIN) -> Text:
+    """The one-line reminder at the start of every routine (with the plan's pain limit)."""
+    return Text(safety.stop_rule_text(max_pain), style="yellow")
 
 
 # Short enough for a 40-column terminal; the stop rule (before) or the summary (after)
