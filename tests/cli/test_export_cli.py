@@ -27,7 +27,7 @@ def test_markdown_to_stdout() -> None:
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith("# Early McKenzie extension\n")
     assert "### 4. Prone lying\n" in result.stdout
-    assert "| Session | Mon 10 Mar |" in result.stdout
+    assert "| Mon 10 Mar | [ ] | [ ] | [ ] |  |" in result.stdout
 
 
 def test_html_to_file(tmp_path: Path) -> None:
@@ -113,7 +113,7 @@ def test_focus_uses_the_planner(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "backex.planning.planner", module)
     result = invoke("export", "handout", "--focus", "core", "--date", "2025-03-03")
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith("# Home exercises: core\n")
+    assert result.stdout.startswith("# Home exercises: core strength\n")
     assert "- How often: once a day\n" in result.stdout
     assert "### 1. Bridge\n" in result.stdout
 

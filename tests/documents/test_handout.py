@@ -16,6 +16,7 @@ from backex.prescription.model import (
     Frequency,
     FrequencyKind,
     Weekday,
+    parse_frequency,
     prescription_to_plan,
 )
 
@@ -49,8 +50,8 @@ def test_model_carries_prescription_and_doses(handout) -> None:  # type: ignore[
     assert handout.prescribed_by == "Dr Ng"
     assert handout.frequency == "3 times a day"
     assert [(e.number, e.name, e.dose, e.note) for e in handout.exercises] == [
-        (1, "Prone lying", "120 s hold", "Start here."),
-        (2, "Bridge", "2 sets of 8 x 5 s hold, 30 s rest between sets", ""),
+        (1, "Prone lying", "hold for 2 minutes", "Start here."),
+        (2, "Bridge", "2 sets of 8 times, hold each 5 s; rest 30 s between sets", ""),
     ]
     assert handout.grid.sessions == ("Morning", "Midday", "Evening")
     assert len(handout.grid.days) == 14
@@ -66,6 +67,11 @@ GRIDS = [
         14,
     ),
     (Frequency(FrequencyKind.WEEKDAYS, (Weekday.MON, Weekday.WED, Weekday.FRI)), ("Done",), 6),
+    (Frequency(FrequencyKind.TWICE_DAILY), ("Morning", "Evening"), 14),
+    (parse_frequency("weekdays"), ("Done",), 10),
+    (parse_frequency("3x-weekly"), ("Done",), 14),  # any days: every day has a box
+    (parse_frequency(["18:30", "07:00"]), ("07:00", "18:30"), 14),
+    (parse_frequency({"times": ["09:00"], "days": ["sat", "sun"]}), ("09:00",), 4),
 ]
 
 
@@ -118,7 +124,7 @@ class _Page(HTMLParser):
         if not self.stack:
             return
         tag = self.stack[-1][0]
-        if tag == "h2":
+        if tag in ("h2", "h3"):
             self.h2.append(data)
         if tag == "li" and self._inside("ol", "steps"):
             self.steps[-1].append(data)
@@ -151,12 +157,10 @@ def test_html_exercises_steps_red_flags_and_grid(handout) -> None:  # type: igno
     ]
     assert SAFETY.title in page.h2
     assert page.red_flags == [flag.sign for flag in safety.RED_FLAGS]
-    assert page.head_cells[0] == "Session"
-    assert len(page.head_cells[1:]) == 14 * 2  # "Mon" and "3 Mar" per day column
-    assert page.head_cells[1:3] == ["Mon", "3 Mar"]
-    assert page.rows == [["box"] * 14] * 3
+    assert page.head_cells == ["Day", "Morning", "Midday", "Evening", "Pain (0-10)"]
+    assert page.rows == [["box"] * 4] * 14
     assert "Dr Ng" in page.text and "3 March 2025" in page.text
-    assert "Dose: 2 sets of 8 x 5 s hold, 30 s rest between sets" in page.text
+    assert "Dose: 2 sets of 8 times, hold each 5 s; rest 30 s between sets" in page.text
 
 
 def test_html_rest_days_have_no_boxes(tmp_path: Path) -> None:
@@ -166,8 +170,8 @@ def test_html_rest_days_have_no_boxes(tmp_path: Path) -> None:
     frequency = Frequency(FrequencyKind.WEEKDAYS, (Weekday.TUE, Weekday.SAT))
     page = _Page()
     page.feed(render_html(build_handout(plan, frequency, title="T", issued=MONDAY)))
-    week = ["rest", "box", "rest", "rest", "rest", "box", "rest"]
-    assert page.rows == [week * 2]
+    rest, box = ["rest", "rest"], ["box", "box"]  # a tick box and a pain box on active days
+    assert page.rows == [rest, box, rest, rest, rest, box, rest] * 2
 
 
 def test_markdown_headings_lists_and_grid(handout) -> None:  # type: ignore[no-untyped-def]
@@ -175,6 +179,7 @@ def test_markdown_headings_lists_and_grid(handout) -> None:  # type: ignore[no-u
     headings = re.findall(r"^(#{1,3}) (.+)$", md, flags=re.MULTILINE)
     assert headings == [
         ("#", 'Back \\<care\\> & "more"'),  # Markdown that shows the name as written
+        ("##", "Stop and rest if"),
         ("##", SAFETY.title),
         ("##", "How to exercise safely"),
         ("##", "Exercises"),
@@ -190,10 +195,10 @@ def test_markdown_headings_lists_and_grid(handout) -> None:  # type: ignore[no-u
     for flag in safety.RED_FLAGS:
         assert f"\n- {flag.sign}\n" in md
     assert "> First paragraph, with \\<b\\>markup\\</b\\> that must stay text.\n>\n> Second" in md
-    grid_rows = [line for line in md.splitlines() if line.startswith("| Morning |")]
-    assert len(grid_rows) == 2  # one table per week
-    assert all(row.count("[ ]") == 7 for row in grid_rows)
-    assert md.count("| Session | Mon 3 Mar |") == 1 and "| Session | Mon 10 Mar |" in md
+    assert "| Day | Morning | Midday | Evening | Pain (0-10) |" in md
+    grid_rows = [line for line in md.splitlines() if line.startswith("| Mon 3 Mar |")]
+    assert grid_rows == ["| Mon 3 Mar | [ ] | [ ] | [ ] |  |"]
+    assert md.count("[ ]") == 14 * 3
 
 
 def test_markdown_shows_author_markup_as_text_in_a_commonmark_renderer(handout) -> None:  # type: ignore[no-untyped-def]
@@ -235,10 +240,11 @@ def test_safety_box_is_backex_safety_in_both_formats(handout) -> None:  # type: 
              *(f"- {s}" for s in same_day), "", safety.SAME_DAY_ADVICE, ""]
         )
     )  # fmt: skip
-    assert [line[2:] for line in rules.splitlines() if line.startswith("- ")] == list(
-        safety.RULES_OF_PRACTICE
-    )
-    for text in (safety.EMERGENCY_ADVICE, safety.SAME_DAY_ADVICE, *safety.RULES_OF_PRACTICE):
+    # A prescription with a McKenzie exercise, 3 times a day: every rule but "start with
+    # about 5" (the clinician set the doses); the stop and pain rules are in the stop box.
+    fitting = [r for i, r in enumerate(safety.RULES_OF_PRACTICE) if i not in (1, 2, 3)]
+    assert [line[2:] for line in rules.splitlines() if line.startswith("- ")] == fitting
+    for text in (safety.EMERGENCY_ADVICE, safety.SAME_DAY_ADVICE, *fitting):
         assert text in page.text
     for source in (*safety.SOURCES, *safety.RULES_SOURCES):
         assert source in md and source in page.text

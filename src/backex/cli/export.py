@@ -83,9 +83,8 @@ def handout(
     else:
         chosen = chosen_focus(focus)
         plan = plan_from_planner(catalogue, chosen, level, minutes, seed)
-        title = plan.name or f"Home exercises: {', '.join(chosen)}"
-        # NHS: do back exercises every day.
-        sheet = build_handout(plan, Frequency(FrequencyKind.DAILY), title=title, issued=day)
+        # NHS: do back exercises every day. No title: the plan's focus in words.
+        sheet = build_handout(plan, Frequency(FrequencyKind.DAILY), title=plan.name, issued=day)
     render = render_html if output_format is HandoutFormat.HTML else render_markdown
     emit(render(sheet), output_path, force)
 

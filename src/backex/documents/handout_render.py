@@ -13,7 +13,9 @@ from html import escape
 from backex.documents.handout import Handout, HandoutExercise, TickGrid
 from backex.text import one_line, visible
 
-SECTIONS = (("Steps", "steps"), ("Cues", "cues"), ("Cautions", "cautions"), ("Stop if", "stop_if"))
+SECTIONS = (("Steps", "steps"), ("Cues", "cues"), ("Cautions", "cautions"))
+STOP_TITLE = "Stop and rest if"
+GRID_TITLE = "Tick off each session"
 
 
 def _long_date(day: date) -> str:
@@ -32,13 +34,25 @@ def _day_label(day: date) -> tuple[str, str]:
 # ---------------------------------------------------------------------------- Markdown
 
 
+def _meta(handout: Handout) -> list[tuple[str, str]]:
+    """(label, value) for the header; an empty prescriber is a blank line to fill in."""
+    rows = [
+        ("Patient", handout.patient),
+        ("Clinic", handout.clinic),
+        ("Prescribed by", handout.prescribed_by),
+        ("Date", _long_date(handout.issued)),
+        ("How often", handout.frequency),
+        ("Time", f"about {handout.minutes} min each time"),
+        ("Review", handout.review),
+    ]
+    return [(k, v) for k, v in rows if v or k == "Prescribed by"]
+
+
 def render_markdown(handout: Handout) -> str:
-    """Markdown that reads well as plain text: headings, numbered steps, tick tables."""
+    """Markdown that reads well as plain text: headings, numbered steps, a tick table."""
     out = [f"# {_md(handout.title)}", ""]
-    out.append(f"- Prescribed by: {_md(handout.prescribed_by) or '____________________'}")
-    out.append(f"- Date: {_long_date(handout.issued)}")
-    out.append(f"- How often: {handout.frequency}")
-    out.append(f"- Time: about {handout.minutes} min each time")
+    for label, value in _meta(handout):
+        out.append(f"- {label}: {_md(value) or '____________________'}")
     out.append("")
     if handout.notes:
         quoted = [
@@ -46,6 +60,8 @@ def render_markdown(handout: Handout) -> str:
             for paragraph in _paragraphs(handout.notes)
         ]
         out.extend(["\n>\n".join(quoted), ""])
+    out.extend([f"## {STOP_TITLE}", ""])
+    out.extend([*(f"- **{_md(item)}**" for item in handout.stop), ""])
     safety = handout.safety
     out.extend([f"## {safety.title}", "", safety.emergency_intro, ""])
     out.extend([*(f"- {item}" for item in safety.emergency), ""])
@@ -59,7 +75,7 @@ def render_markdown(handout: Handout) -> str:
     out.extend(["## Exercises", ""])
     for exercise in handout.exercises:
         out.extend(_markdown_exercise(exercise))
-    out.extend(["## Tick off each session", ""])
+    out.extend([f"## {GRID_TITLE}", "", f"{handout.grid.heading}.", ""])
     out.extend(_markdown_grid(handout.grid))
     return "\n".join(out) + "\n"
 
@@ -101,17 +117,12 @@ def _md(text: str) -> str:
 
 
 def _markdown_grid(grid: TickGrid) -> list[str]:
-    out: list[str] = []
-    for week in range(0, len(grid.days), 7):
-        days = grid.days[week : week + 7]
-        active = grid.active[week : week + 7]
-        out.extend([f"Week {week // 7 + 1}:", ""])
-        header = ["Session", *(" ".join(_day_label(d)) for d in days)]
-        out.append(_row(header))
-        out.append(_row(["---"] * len(header)))
-        for session in grid.sessions:
-            out.append(_row([session, *("[ ]" if on else "rest" for on in active)]))
-        out.append("")
+    header = ["Day", *grid.sessions, "Pain (0-10)"]
+    out = [_row(header), _row(["---"] * len(header))]
+    for day, on in zip(grid.days, grid.active, strict=True):
+        boxes = ["[ ]" if on else "rest" for _ in grid.sessions]
+        out.append(_row([" ".join(_day_label(day)), *boxes, "" if on else "-"]))
+    out.append("")
     return out
 
 
@@ -128,54 +139,55 @@ body { font: 11pt/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica 
   Arial, sans-serif; color: #111; background: #fff; max-width: 186mm; margin: 1.5rem auto;
   padding: 0 1rem; }
 h1 { font-size: 20pt; margin: 0 0 .4rem; }
-h2 { font-size: 14pt; margin: 1.2rem 0 .4rem; }
-h3 { font-size: 11pt; margin: .6rem 0 .2rem; }
+h2 { font-size: 14pt; margin: 1.1rem 0 .3rem; }
+h3 { font-size: 12pt; margin: .5rem 0 .2rem; }
+h4 { font-size: 11pt; margin: .3rem 0 .1rem; }
 dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: .1rem 1rem; margin: 0; }
 dl.meta dt { font-weight: 600; }
 dl.meta dd { margin: 0; }
 dl.meta dd.blank { border-bottom: 1px solid #444; max-width: 70mm; min-height: 1.3em; }
 .notes { border-left: 4px solid #888; padding: 0 .8rem; margin: .8rem 0; }
 .notes p { margin: .3rem 0; }
+.stop { border: 3px solid #111; border-radius: 6px; padding: .2rem 1rem .4rem; margin: 1rem 0; }
+.stop li { font-weight: 600; }
 .red-flags { border: 3px solid #b00020; border-radius: 6px; padding: .2rem 1rem .6rem;
   margin: 1rem 0; background: #fff4f4; }
 .red-flags h2 { color: #b00020; margin-top: .6rem; }
 .exercise { border-top: 1px solid #bbb; padding-top: .3rem; }
 .columns { display: grid; grid-template-columns: 1fr 1fr; gap: 0 6mm; }
 @media screen and (max-width: 40rem) { .columns { grid-template-columns: 1fr; } }
-.dose { font-size: 12pt; margin: .2rem 0; }
-.need { font-size: 10pt; margin-left: 2rem; }
+.dose { font-size: 13pt; margin: .2rem 0; }
+.need { margin-left: 2rem; }
 .note { background: #f3f3f3; padding: .3rem .6rem; border-radius: 4px; }
 ol, ul { margin: .2rem 0 .4rem; padding-left: 1.4rem; }
-.stop-if li { font-weight: 600; }
-.source, footer { color: #555; font-size: 9pt; }
-table.ticks { border-collapse: collapse; width: 99.5%; table-layout: fixed; font-size: 8pt;
-  margin-top: .4rem; }
+.source, footer { color: #444; font-size: 11pt; }
+table.ticks { border-collapse: collapse; width: 99.5%; table-layout: fixed; margin-top: .4rem; }
 table.ticks th, table.ticks td { border: 1px solid #444; text-align: center; padding: 2px; }
-table.ticks th.session { width: 16mm; }
+table.ticks th.day { width: 30mm; text-align: left; }
 table.ticks td.box { height: 8mm; }
-table.ticks td.rest { background: #e6e6e6; color: #555; }
+table.ticks td.rest { background: #e6e6e6; color: #333; }
 /* No @page size: the printer's own paper is used. 186 mm of content fits both A4
    (210 mm wide) and US Letter (216 mm) inside 12 mm side margins. */
 @page { margin: 14mm 12mm; }
 @media print {
-  body { max-width: none; margin: 0; padding: 0; font-size: 9.5pt; line-height: 1.3; }
+  body { max-width: none; margin: 0; padding: 0; line-height: 1.3; }
   h2 { margin: .6rem 0 .2rem; }
   h3 { margin: .3rem 0 .1rem; }
   p { margin: .25rem 0; }
-  .source { font-size: 8pt; }
   .red-flags, .note, td.rest { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-  .exercise, .red-flags, .tracker, dl.meta { break-inside: avoid; page-break-inside: avoid; }
+  .exercise, .red-flags, .stop, .tracker, dl.meta { break-inside: avoid; page-break-inside: avoid; }
   h2, h3 { break-after: avoid; page-break-after: avoid; }
 }
 """
 
 
-_BLANK = '<dd class="blank" aria-label="to fill in"></dd>'
-
-
 def render_html(handout: Handout) -> str:
-    """One self-contained HTML page, ready to print."""
+    """One self-contained HTML page, ready to print; every part inside a landmark."""
     e = _html
+    meta = "".join(
+        f"<dt>{label}</dt>" + (f"<dd>{e(value)}</dd>" if value else '<dd class="blank"></dd>')
+        for label, value in _meta(handout)
+    )
     parts = [
         "<!DOCTYPE html>",
         '<html lang="en">',
@@ -188,24 +200,31 @@ def render_html(handout: Handout) -> str:
         "<body>",
         "<header>",
         f"<h1>{e(handout.title)}</h1>",
-        '<dl class="meta">',
-        "<dt>Prescribed by</dt>"
-        + (f"<dd>{e(handout.prescribed_by)}</dd>" if handout.prescribed_by else _BLANK),
-        f"<dt>Date</dt><dd>{e(_long_date(handout.issued))}</dd>",
-        f"<dt>How often</dt><dd>{e(handout.frequency)}</dd>",
-        f"<dt>Time</dt><dd>about {handout.minutes} min each time</dd>",
-        "</dl>",
+        f'<dl class="meta">{meta}</dl>',
         "</header>",
+        "<main>",
     ]
     if handout.notes:
         paragraphs = "".join(f"<p>{e(p)}</p>" for p in _paragraphs(handout.notes))
         parts.append(f'<div class="notes">{paragraphs}</div>')
+    parts += [
+        '<section class="stop" aria-labelledby="stop-title">',
+        f'<h2 id="stop-title">{STOP_TITLE}</h2>',
+        _html_list(handout.stop, "ul", "stop-if"),
+        "</section>",
+    ]
     parts.extend(_html_safety(handout))
-    parts.append("<main>")
+    parts.append('<section class="exercises" aria-labelledby="exercises-title">')
+    parts.append('<h2 id="exercises-title">Exercises</h2>')
     parts.extend(_html_exercise(exercise) for exercise in handout.exercises)
-    parts.append("</main>")
+    parts.append("</section>")
     parts.extend(_html_grid(handout.grid))
-    parts.extend(["</body>", "</html>"])
+    parts += [
+        "</main>",
+        f'<footer><p class="source">Sources: {e(handout.safety.sources)}.</p></footer>',
+        "</body>",
+        "</html>",
+    ]
     return "\n".join(parts) + "\n"
 
 
@@ -217,7 +236,7 @@ def _html_list(items: Iterable[str], tag: str, css: str) -> str:
 def _html_safety(handout: Handout) -> list[str]:
     safety = handout.safety
     return [
-        '<section class="red-flags" role="note" aria-labelledby="red-flags-title">',
+        '<section class="red-flags" aria-labelledby="red-flags-title">',
         f'<h2 id="red-flags-title">{_html(safety.title)}</h2>',
         f"<p><strong>{_html(safety.emergency_intro)}</strong></p>",
         _html_list(safety.emergency, "ul", "emergency"),
@@ -226,10 +245,9 @@ def _html_safety(handout: Handout) -> list[str]:
         _html_list(safety.urgent, "ul", "urgent"),
         f'<p class="advice">{_html(safety.urgent_advice)}</p>',
         "</section>",
-        '<section class="rules">',
-        "<h2>How to exercise safely</h2>",
+        '<section class="rules" aria-labelledby="rules-title">',
+        '<h2 id="rules-title">How to exercise safely</h2>',
         _html_list(safety.rules, "ul", "rules"),
-        f'<p class="source">Sources: {_html(safety.sources)}.</p>',
         "</section>",
     ]
 
@@ -241,25 +259,25 @@ def _html_exercise(exercise: HandoutExercise) -> str:
         equipment = e(", ".join(exercise.equipment))
         need = f'<span class="need"><strong>You need:</strong> {equipment}</span>'
     parts = [
-        f'<article class="exercise" id="exercise-{exercise.number}">',
-        f"<h2>{exercise.number}. {e(exercise.name)}</h2>",
+        f'<article class="exercise" id="exercise-{exercise.number}" '
+        f'data-exercise="{e(exercise.exercise_id)}">',
+        f"<h3>{exercise.number}. {e(exercise.name)}</h3>",
         f'<p class="dose"><strong>Dose:</strong> {e(exercise.dose)}{need}</p>',
     ]
     if exercise.note:
         parts.append(
             f'<p class="note"><strong>Note from your clinician:</strong> {e(exercise.note)}</p>'
         )
-    # Steps on the left, what to watch for on the right: a sheet of paper holds two or
-    # three exercises instead of one.
-    parts.append('<div class="columns"><div>')
+    # Steps on the left (a figure may sit beside them), what to watch for on the right.
+    parts.append('<div class="columns"><div class="steps">')
     for title, field in SECTIONS:
         items: Sequence[str] = getattr(exercise, field)
         if items:
             css = field.replace("_", "-")
             tag = "ol" if field == "steps" else "ul"
-            parts.extend([f"<h3>{title}</h3>", _html_list(items, tag, css)])
+            parts.extend([f"<h4>{title}</h4>", _html_list(items, tag, css)])
         if field == "steps":
-            parts.append("</div><div>")
+            parts.append('</div><div class="watch">')
     parts.append("</div></div>")
     if exercise.sources:
         parts.append(f'<p class="source">Source: {e("; ".join(exercise.sources))}</p>')
@@ -268,20 +286,22 @@ def _html_exercise(exercise: HandoutExercise) -> str:
 
 
 def _html_grid(grid: TickGrid) -> list[str]:
-    head = "".join(
-        f'<th scope="col">{day}<br>{num}</th>' for day, num in (_day_label(d) for d in grid.days)
-    )
+    head = "".join(f'<th scope="col">{_html(label)}</th>' for label in grid.sessions)
     rows = []
-    for session in grid.sessions:
-        cells = "".join(
-            '<td class="box"></td>' if on else '<td class="rest">rest</td>' for on in grid.active
-        )
-        rows.append(f'<tr><th scope="row">{_html(session)}</th>{cells}</tr>')
+    for day, on in zip(grid.days, grid.active, strict=True):
+        name, num = _day_label(day)
+        if on:
+            cells = '<td class="box"></td>' * len(grid.sessions) + '<td class="box"></td>'
+        else:
+            cells = '<td class="rest">rest</td>' * len(grid.sessions) + '<td class="rest"></td>'
+        rows.append(f'<tr><th scope="row" class="day">{name} {num}</th>{cells}</tr>')
     return [
-        '<section class="tracker">',
-        "<h2>Tick off each session</h2>",
+        '<section class="tracker" aria-labelledby="grid-title">',
+        f'<h2 id="grid-title">{GRID_TITLE}</h2>',
+        f"<p>{_html(grid.heading)}.</p>",
         '<table class="ticks">',
-        f'<thead><tr><th scope="col" class="session">Session</th>{head}</tr></thead>',
+        f'<thead><tr><th scope="col" class="day">Day</th>{head}'
+        '<th scope="col">Pain (0-10)</th></tr></thead>',
         f"<tbody>{''.join(rows)}</tbody>",
         "</table>",
         "</section>",
