@@ -62,6 +62,7 @@ def test_stop_rule_once_with_the_plans_pain_limit(tmp_path: Path) -> None:
     for line in handout.stop:
         assert md.count(line) == 1  # once, not under every exercise
     assert "Stop if:" not in md
+    assert "Pain rises above 5 out of 10." not in handout.stop  # the plan's limit instead
     html = render_html(handout)
     assert html.count('class="stop-if"') == 1
 

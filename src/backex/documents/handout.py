@@ -8,6 +8,7 @@ practice that apply to its frequency, doses and series; the stop rule once, with
 plan's pain limit; doses in plain words.
 """
 
+import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
@@ -25,6 +26,7 @@ from backex.prescription.model import (
 )
 
 TRACKED_DAYS = 14
+_PAIN_THRESHOLD = re.compile(r"^Pain (?:rises|goes) above \d+ out of 10\.?$", re.IGNORECASE)
 FOCUS_WORDS = {
     Focus.CORE: "core strength",
     Focus.STRETCH: "stretches",
@@ -95,7 +97,14 @@ def stop_rules(plan: Plan, max_pain: int) -> tuple[str, ...]:
         upto = "4" if max_pain == 4 else f"4-{max_pain}"
         limit += f" (0-3 is fine; {upto} is acceptable if it settles within 24 hours.)"
     general = ("Your symptoms get worse or a new pain starts.", limit)
-    own = (stop for item in plan.items for stop in item.exercise.stop_if)
+    # An exercise's own pain threshold ("Pain rises above 5 out of 10.") gives way to the
+    # plan's limit, said once above.
+    own = (
+        stop
+        for item in plan.items
+        for stop in item.exercise.stop_if
+        if not _PAIN_THRESHOLD.match(stop)
+    )
     return tuple(dict.fromkeys((*general, *own)))
 
 

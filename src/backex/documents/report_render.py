@@ -43,6 +43,14 @@ def _pain(value: int | None) -> str:
     return "-" if value is None else str(value)
 
 
+def pain_days(report: Report) -> list[tuple[str, str]]:
+    """(day, "6→5, 6→4"): each day's sessions, pain before → after."""
+    days: dict[str, list[str]] = {}
+    for row in report.pain:
+        days.setdefault(_day(row.day), []).append(f"{_pain(row.before)}→{_pain(row.after)}")
+    return [(day, ", ".join(scores)) for day, scores in days.items()]
+
+
 def _responses(pairs: Iterable[tuple[str, int]]) -> str:
     return ", ".join(f"{words} ({times})" for words, times in pairs)
 
@@ -60,8 +68,8 @@ def render_markdown(report: Report) -> str:
         out.append(f"| {_day(week.first_day)} to {_day(week.last_day)} | {week.done} | {planned} |")
     out += ["", "## Pain (0-10)", "", report.pain_summary, ""]
     if report.pain:
-        out += ["| Day | Before | After |", "| --- | --- | --- |"]
-        out += [f"| {_day(r.day)} | {_pain(r.before)} | {_pain(r.after)} |" for r in report.pain]
+        out += ["| Day | Before → after, each session |", "| --- | --- |"]
+        out += [f"| {day} | {scores} |" for day, scores in pain_days(report)]
         out.append("")
     out += ["## Exercises", ""]
     for row in report.exercises:
@@ -96,13 +104,14 @@ dl.meta dd { margin: 0; }
 table { border-collapse: collapse; margin: .3rem 0; }
 th, td { border: 1px solid #777; padding: 1px 6px; text-align: left; }
 td.num { text-align: right; }
+th[scope="row"] { white-space: nowrap; }
 ul { margin: .1rem 0 .3rem; padding-left: 1.3rem; }
 .columns { display: grid; grid-template-columns: 1fr 1fr; gap: 0 8mm; }
 footer { color: #444; font-size: 10pt; margin-top: 1rem; }
 @page { size: A4; margin: 14mm 12mm; }
 @media print {
   body { max-width: none; margin: 0; padding: 0; }
-  section, article { break-inside: avoid; page-break-inside: avoid; }
+  article, table, dl.meta { break-inside: avoid; page-break-inside: avoid; }
   h2, h3 { break-after: avoid; page-break-after: avoid; }
 }
 """
@@ -119,9 +128,8 @@ def render_html(report: Report) -> str:
         for w in report.weeks
     )
     pain = "".join(
-        f'<tr><th scope="row">{e(_day(r.day))}</th><td class="num">{_pain(r.before)}</td>'
-        f'<td class="num">{_pain(r.after)}</td></tr>'
-        for r in report.pain
+        f'<tr><th scope="row">{e(day)}</th><td>{e(scores)}</td></tr>'
+        for day, scores in pain_days(report)
     )
     parts = [
         "<!DOCTYPE html>",
@@ -150,8 +158,9 @@ def render_html(report: Report) -> str:
     ]
     if report.pain:
         parts.append(
-            '<table><thead><tr><th scope="col">Day</th><th scope="col">Before</th>'
-            f'<th scope="col">After</th></tr></thead><tbody>{pain}</tbody></table>'
+            '<table><thead><tr><th scope="col">Day</th>'
+            '<th scope="col">Before → after, each session</th></tr></thead>'
+            f"<tbody>{pain}</tbody></table>"
         )
     parts += ["</section>", "</div>", '<section aria-labelledby="exercises-title">']
     parts.append('<h2 id="exercises-title">Exercises</h2>')

@@ -6,7 +6,7 @@ from rich.table import Table
 from rich.text import Text
 
 from backex.documents.report import Report
-from backex.documents.report_render import _day, _meta, _pain, _responses
+from backex.documents.report_render import _day, _meta, _responses, pain_days
 from backex.text import one_line
 
 
@@ -38,12 +38,9 @@ def report_view(report: Report) -> RenderableType:
     parts.append(weeks)
 
     parts += [Text("Pain (0-10), before → after", style="italic"), Text(report.pain_summary)]
-    by_day: dict[str, list[str]] = {}
-    for r in report.pain:
-        by_day.setdefault(_day(r.day), []).append(f"{_pain(r.before)}→{_pain(r.after)}")
     pain = _indented()
-    for day, scores in by_day.items():
-        pain.add_row("", f"{day}: {', '.join(scores)}")
+    for day, scores in pain_days(report):
+        pain.add_row("", f"{day}: {scores}")
     parts += [pain, Text("")]
 
     parts.append(Text("Exercises", style="italic"))
