@@ -143,3 +143,13 @@ def test_bad_v2_fields_are_located(tmp_path: Path, field: str, message: str) -> 
     with pytest.raises(CatalogueError) as caught:
         load(tmp_path, f"name: X\nfrequency: daily\n{field}\nexercises:\n  - bridge\n")
     assert message in caught.value.problems[0]
+
+
+def test_the_clinicians_guide_example_is_a_valid_v2_plan(tmp_path: Path) -> None:
+    guide = (Path(__file__).parents[2] / "docs" / "clinicians.md").read_text(encoding="utf-8")
+    example = guide.split("```yaml\n", 1)[1].split("```", 1)[0]
+    plan = load(tmp_path, example)
+    assert (plan.version, plan.progression, plan.avoid) == (2, Progression.OFF, (Movement.FLEXION,))
+    assert [e.exercise.id for e in plan.entries] == [
+        "prone-lying", "prone-on-elbows", "prone-press-up", "prone-lying",
+    ]  # fmt: skip
