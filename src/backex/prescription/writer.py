@@ -18,11 +18,21 @@ HEADER = """\
 # Remind me:     backex remind --plan FILE -o reminders.ics
 #
 # Fields
+#   version          2: this file's format (a file without it reads as version 1)
 #   name             what the handout and the calendar call this plan
 #   prescribed_by    optional: the clinician who prescribed it
+#   patient          optional: name or initials, on the handout and the report
+#   clinic           optional: {name: ..., phone: ...}
+#   review_on        optional: the review date, YYYY-MM-DD
 #   notes            optional: shown at the top of the handout
-#   frequency        daily | 3x-daily | every-2h (08:00-20:00) | weekdays, e.g. [mon, wed, fri]
-#   exercises        in order; each has an id (see `backex list`), an optional note and
+#   frequency        daily | 2x-daily | 3x-daily | every-2h (08:00-20:00) | weekdays |
+#                    3x-weekly | [mon, wed, fri] | ["07:30", "18:00"] |
+#                    {times: ["09:00"], days: [sat, sun]}
+#   max_pain         optional: stop above this pain, 0-10 (default 5)
+#   progression      optional: "off" (doses as written, the default) | hold | auto
+#   avoid            optional: movements to refuse, e.g. [flexion, rotation]
+#   red_flags_reviewed optional: {on: YYYY-MM-DD, by: ...}
+#   exercises        in order; each has an id, name or alias (see `backex list`), a note and
 #                    optional dose overrides of the catalogue dose: sets, reps, hold_s,
 #                    rest_s, per_side, tempo: {lift_s, lower_s}; null removes reps or hold_s
 #   custom_exercises optional: your own exercises, written like the catalogue's
@@ -37,7 +47,7 @@ _DOSE_FIELDS = ("sets", "reps", "hold_s", "rest_s", "per_side")
 
 def render_plan_yaml(plan: Plan, prescribed_by: str | None = None) -> str:
     """A commented plan file for ``plan``; ``frequency`` starts as daily (NHS: every day)."""
-    lines = [HEADER]
+    lines = [HEADER, "version: 2"]
     lines.append(f"name: {_quote(plan.name or _default_name(plan))}")
     if prescribed_by:
         lines.append(f"prescribed_by: {_quote(prescribed_by)}")
