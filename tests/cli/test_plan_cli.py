@@ -209,3 +209,31 @@ def test_plan_new_unknown_focus_is_a_usage_error(fake_planner: list[tuple[object
         result.output.replace("│", " ").split()
     )
     assert fake_planner == []
+
+
+@pytest.mark.parametrize(
+    ("frequency", "words"),
+    [
+        ("daily", "once a day"),
+        ("2x-daily", "twice a day"),
+        ("twice daily", "twice a day"),
+        ("3x-daily", "3 times a day"),
+        ("every-2h", "every 2 hours from 08:00 to 20:00 (7 times a day)"),
+        ("weekdays", "once a day, Monday to Friday"),
+        ("4x-weekly", "4 times a week"),
+        ("[tue, sat]", "once a day on Tue and Sat"),
+        ('["07:30", "18:00"]', "every day at 07:30 and 18:00"),
+        ('{times: ["09:00"], days: [sat, sun]}', "on Sat and Sun at 09:00"),
+    ],
+)
+def test_plan_check_says_every_frequency_in_words(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, frequency: str, words: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("p.yaml").write_text(
+        f"version: 2\nname: Mine\nfrequency: {frequency}\nexercises:\n  - bridge\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(app, ["plan", "check", "p.yaml"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == (f"OK: p.yaml: 'Mine', 1 exercise, {words}, about 1 min per session\n")
