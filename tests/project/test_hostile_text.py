@@ -8,6 +8,7 @@ they do not belong; each output then also defends itself, for records that got i
 import csv
 import io
 import json
+from dataclasses import replace
 from datetime import UTC, date, datetime, time
 from pathlib import Path
 
@@ -31,7 +32,9 @@ from backex.history.records import ExerciseEntry, SessionRecord
 from backex.planning.plan import Block, Plan, PlannedItem
 from backex.prescription.loader import load_prescription
 from backex.prescription.model import Frequency, FrequencyKind
-from backex.ui.catalogue_view import exercise_card
+from backex.ui.catalogue_view import exercise_card, exercise_list, group_by_focus
+from backex.ui.coach_view import plan_view
+from backex.ui.history_view import sessions_table
 from backex.ui.output import SafeConsole
 
 HOSTILE = {
@@ -43,8 +46,9 @@ HOSTILE = {
     "formula after a sign": "+1+cmd|' /C calc'!A0",
     "shell": 'Bob\'s "plan"; $(rm -rf ~) `id` | & > < %',
     "markup": "<script>alert(1)</script> [red]x[/red] **bold** <b>",
+    "rich markup": "Bridge [/x] [link=http://evil.example]click[/link] [bold]",
 }
-CONTROL_FREE = {"formula", "formula after a sign", "shell", "markup"}
+CONTROL_FREE = {"formula", "formula after a sign", "shell", "markup", "rich markup"}
 
 
 def session_named(name: str) -> SessionRecord:
@@ -114,18 +118,45 @@ def test_the_plan_gate_too(tmp_path: Path, field: str, value: str, message: str)
 # --- each output, for text that got past a gate -------------------------------------------
 
 
-@pytest.mark.parametrize("kind", HOSTILE)
-def test_terminal(kind: str) -> None:
-    bridge = small_catalogue().get("bridge")
-    hostile = HOSTILE[kind]
-    from dataclasses import replace
+def terminal_views(hostile: str) -> dict[str, object]:
+    """Every kind of screen that shows author text, given ``hostile`` as that text."""
+    bridge = replace(small_catalogue().get("bridge"), name=hostile, steps=(hostile,))
+    item = PlannedItem(bridge, bridge.dose, Block.MAIN, 60, note=hostile)
+    return {
+        "show": exercise_card(bridge, {}),
+        "list": exercise_list(group_by_focus([bridge]), 80),
+        "list, narrow": exercise_list(group_by_focus([bridge]), 40),
+        "plan": plan_view(Plan((item,)), 80),
+        "history": sessions_table([session_named(hostile)], 80),
+    }
 
-    card = terminal(exercise_card(replace(bridge, name=hostile, steps=(hostile,)), {}))
-    assert "\x1b" not in card and "\x9b" not in card and "\x07" not in card
+
+@pytest.mark.parametrize("view", terminal_views("x"))
+@pytest.mark.parametrize("kind", HOSTILE)
+def test_terminal(kind: str, view: str) -> None:
+    written = terminal(terminal_views(HOSTILE[kind])[view])
+    assert "\x1b" not in written and "\x9b" not in written and "\x07" not in written
     if kind == "escape sequences":
-        assert "Bridge␛]0;pwned" in card  # shown, not obeyed (Rich itself drops the BEL)
+        assert "␛]0;pwned" in written  # shown, not obeyed (Rich itself drops the BEL)
     if kind == "markup":
-        assert "[red]x[/red]" in card  # Rich markup in a name stays text
+        assert "[red]x[/red]" in written  # Rich markup in a name stays text
+    if kind == "rich markup":  # shown as written; an unmatched [/x] used to raise
+        assert "[/x]" in written and "[link=http://evil.example]click[/link]" in written
+
+
+def test_show_prints_a_markup_name_as_written(tmp_path: Path, isolated_home: Path) -> None:
+    from typer.testing import CliRunner
+
+    name = "Wall [/x] sit [red]red[/red]"
+    path = tmp_path / "mine.yaml"
+    steps = '["Lean [/x] on a [bold]wall[/bold]."]'
+    text = "exercises:\n" + exercise_yaml("mine", f'"{name}"', steps=steps)
+    path.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(app, ["show", "mine", "--catalogue", str(path)])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith(f"╭─ {name} (mine) ─")
+    assert "│ 1. Lean [/x] on a [bold]wall[/bold]." in [line.rstrip(" │") for line in lines]
 
 
 @pytest.mark.parametrize("kind", HOSTILE)

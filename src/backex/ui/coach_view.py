@@ -15,6 +15,7 @@ from backex.catalogue.exercise import Dose, format_dose
 from backex.planning.dosing import CATALOGUE_DOSE
 from backex.planning.plan import Block, Plan, PlannedItem
 from backex.session.types import ExerciseResult, PhaseKind, SessionState, SessionSummary
+from backex.ui.output import SafeConsole
 
 NARROW = 60  # below this many columns, tables give way to stacked lines
 KEY_HELP = "space pause · n next · b back · q quit"
@@ -297,7 +298,7 @@ class LiveScreen:
     """
 
     def __init__(self, console: Console | None = None, notice: str | None = None) -> None:
-        self.console = console or Console(highlight=False)
+        self.console = console or SafeConsole(highlight=False)
         self._live: Live | None = None
         self._notice = notice
 

@@ -4,6 +4,7 @@ import os
 import sys
 from collections.abc import Iterable
 from functools import cache
+from typing import Any
 
 from rich.console import Console
 from rich.segment import Segment
@@ -17,8 +18,14 @@ class SafeConsole(Console):
 
     Author text (an exercise name, a plan note) reaches the screen only as text segments;
     any ESC, BEL or other control in them is shown as a symbol (``␛``). Rich's own control
-    segments (cursor moves for the live screen) pass untouched.
+    segments (cursor moves for the live screen) pass untouched. Strings are never read as
+    Rich markup: a name holding ``[red]`` or ``[/x]`` is shown as written (the views style
+    with ``Text`` and ``style=``, not markup), instead of being styled or raising.
     """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("markup", False)
+        super().__init__(*args, **kwargs)
 
     def _render_buffer(self, buffer: Iterable[Segment]) -> str:
         safe = (
