@@ -96,6 +96,20 @@ def report(exc: BaseException) -> int:
     raise exc
 
 
+def stdout_identity() -> tuple[int, int] | None:
+    """What file descriptor 1 is (device, inode); it changes when a closed pipe is silenced.
+
+    Rich's own consoles (Typer's help screen) answer a closed pipe by pointing descriptor 1
+    at the null device and exiting with status 1; comparing this before and after tells
+    that exit from a real failure.
+    """
+    try:
+        info = os.fstat(1)
+    except OSError:
+        return None
+    return info.st_dev, info.st_ino
+
+
 def _silence_stdout() -> None:
     import os
 
