@@ -10,15 +10,27 @@ import re
 
 # C0 controls, DEL and the C1 controls (ESC starts terminal sequences; C1 CSI does too).
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+# Bidirectional embeddings, overrides and isolates: they reorder how the text around them
+# shows ("Trojan Source"), so a name could read as something it is not. Not in new files.
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
 _LINE_BREAK = re.compile("\r\n|[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 # A spreadsheet runs a cell starting with these as a formula (the OWASP CSV-injection rule).
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def control_characters(text: str, *, multiline: bool) -> list[str]:
-    """The control characters ``text`` may not hold (tab and newline allowed in prose)."""
+    """The control characters ``text`` may not hold (tab and newline allowed in prose).
+
+    Bidirectional overrides count too: they change what the text around them looks like.
+    """
     allowed = {"\t", "\n"} if multiline else set()
-    return [c for c in _CONTROL.findall(text) if c not in allowed]
+    found = [c for c in _CONTROL.findall(text) if c not in allowed]
+    return found + _BIDI.findall(text)
+
+
+def has_line_break(text: str) -> bool:
+    """True when ``text`` breaks a line anywhere, Unicode line and paragraph separators too."""
+    return _LINE_BREAK.search(text) is not None
 
 
 def describe_character(char: str) -> str:

@@ -73,6 +73,8 @@ def terminal(renderable: object) -> str:
         ('"Bridge\\e]0;pwned\\a"', "name: must not contain control characters (found U+001B)"),
         ('"Bridge\\x9b2J"', "name: must not contain control characters (found U+009B)"),
         ('"Bridge\\nrm -rf ~"', "name: must be one line"),
+        ('"Bridge\\u2028rm -rf ~"', "name: must be one line"),  # Unicode's line separator
+        ('"Bridge\\u202Erm -rf ~"', "name: must not contain control characters (found U+202E)"),
         ('"' + "x" * 121 + '"', "name: must be at most 120 characters"),
     ],
 )

@@ -29,14 +29,14 @@ from backex.catalogue.exercise import (
 )
 from backex.catalogue.yamlfile import YamlDocument, format_loc
 from backex.errors import CatalogueError
-from backex.text import control_characters, describe_character
+from backex.text import control_characters, describe_character, has_line_break
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 def single_line(value: str) -> str:
     """Pydantic check for one-line author text: no line breaks, no control characters."""
-    if "\n" in value or "\r" in value:
+    if has_line_break(value):
         raise ValueError("must be one line")
     return _no_controls(value, multiline=False)
 
