@@ -252,8 +252,8 @@ def test_no_text_makes_a_csv_cell_that_starts_a_formula(name: str) -> None:
         assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in row)
 
 
-@settings(max_examples=200, deadline=None)
-@given(st.text())
-def test_no_text_makes_the_terminal_receive_an_escape(name: str) -> None:
-    written = terminal(Text(name))
+@settings(max_examples=100, deadline=None)
+@given(st.text(), st.sampled_from(list(terminal_views("x"))))
+def test_no_text_makes_the_terminal_receive_an_escape(name: str, view: str) -> None:
+    written = terminal(terminal_views(name)[view]) + terminal(Text(name)) + terminal(name)
     assert not any(c in written for c in ("\x1b", "\x9b", "\x07", "\x08", "\r"))
