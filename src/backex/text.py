@@ -68,3 +68,8 @@ def csv_cell(value: object) -> object:
     if "\r" in value:
         value = value.replace("\r\n", "\n").replace("\r", "\n")
     return "'" + value if value.startswith(_FORMULA_START) else value
+
+
+def from_csv_cell(value: str) -> str:
+    """The text :func:`csv_cell` wrote: its leading ' removed, only where it added one."""
+    return value[1:] if value.startswith("'") and value[1:].startswith(_FORMULA_START) else value

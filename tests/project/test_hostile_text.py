@@ -217,6 +217,32 @@ def test_html_and_markdown(kind: str) -> None:
     assert "<b>" not in rendered
 
 
+@pytest.mark.parametrize("kind", HOSTILE)
+def test_the_clinician_report(kind: str) -> None:
+    """A report is built from a patient's exported file: its names are author text too."""
+    from markdown_it import MarkdownIt
+
+    from backex.documents.report import build_report
+    from backex.documents.report_render import render_html as report_html
+    from backex.documents.report_render import render_markdown as report_markdown
+
+    hostile = HOSTILE[kind]
+    report = build_report(
+        [session_named(hostile)],
+        prescription=None,
+        first_day=date(2026, 3, 1),
+        today=date(2026, 3, 1),
+        names={"bridge": hostile},
+        source=hostile,
+    )
+    html, markdown = report_html(report), report_markdown(report)
+    assert "<script>alert" not in html and "\x1b" not in html and "\x1b" not in markdown
+    if kind == "markup":
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    rendered = MarkdownIt("commonmark").render(markdown)
+    assert "<script>" not in rendered and "<b>" not in rendered
+
+
 def test_a_hostile_name_in_the_cli_history_csv(isolated_home: Path) -> None:
     from typer.testing import CliRunner
 
@@ -257,3 +283,18 @@ def test_no_text_makes_a_csv_cell_that_starts_a_formula(name: str) -> None:
 def test_no_text_makes_the_terminal_receive_an_escape(name: str, view: str) -> None:
     written = terminal(terminal_views(name)[view]) + terminal(Text(name)) + terminal(name)
     assert not any(c in written for c in ("\x1b", "\x9b", "\x07", "\x08", "\r"))
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["=1+1", "-Lower back", "@home", "+plus", "'quoted'", "'=already guarded", "Plain"],
+)
+def test_a_guarded_csv_name_reads_back_as_written(tmp_path: Path, name: str) -> None:
+    """The report reads an export back: the spreadsheet guard ' comes off, and only it."""
+    from backex.history.importer import read_history_file
+
+    path = tmp_path / "export.csv"
+    path.write_text(log_csv([session_named(name)]), encoding="utf-8")
+    (session,) = read_history_file(path).sessions
+    expected = name[1:] if name.startswith("'=") else name  # the one ambiguous spelling
+    assert session.plan_name == expected
