@@ -61,12 +61,14 @@ def csv_cell(value: object) -> object:
     """A CSV value a spreadsheet shows as text, never runs: a leading ' before a formula.
 
     A carriage return becomes a newline: a writer ending rows with "\n" does not quote a
-    field for it, and readers take it for the end of the row.
+    field for it, and readers take it for the end of the row. Other controls but tab show
+    as symbols, as on the terminal: the file is data, also when someone ``cat``s it.
     """
     if not isinstance(value, str):
         return value
     if "\r" in value:
         value = value.replace("\r\n", "\n").replace("\r", "\n")
+    value = _CONTROL.sub(lambda m: m.group() if m.group() in "\n\t" else _picture(m), value)
     return "'" + value if value.startswith(_FORMULA_START) else value
 
 

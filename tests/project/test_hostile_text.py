@@ -32,6 +32,7 @@ from backex.history.records import ExerciseEntry, SessionRecord
 from backex.planning.plan import Block, Plan, PlannedItem
 from backex.prescription.loader import load_prescription
 from backex.prescription.model import Frequency, FrequencyKind
+from backex.text import visible
 from backex.ui.catalogue_view import exercise_card, exercise_list, group_by_focus
 from backex.ui.coach_view import plan_view
 from backex.ui.history_view import sessions_table
@@ -167,8 +168,10 @@ def test_csv(kind: str) -> None:
     cells = [cell for row in rows[1:] for cell in row]
     assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in cells)
     plan_name = rows[1][rows[0].index("plan_name")]
-    # The text itself is kept (a carriage return as a newline, so the row stays whole).
-    assert plan_name.lstrip("'") == HOSTILE[kind].replace("\r", "\n")
+    # The text itself is kept (a carriage return as a newline, so the row stays whole);
+    # a control that would act when the file is printed shows as its symbol.
+    assert plan_name.lstrip("'") == visible(HOSTILE[kind].replace("\r", "\n"))
+    assert "\x1b" not in plan_name and "\x9b" not in plan_name
 
 
 @pytest.mark.parametrize("kind", HOSTILE)
@@ -276,6 +279,7 @@ def test_no_text_makes_more_crontab_lines_than_the_schedule_asks(name: str) -> N
 def test_no_text_makes_a_csv_cell_that_starts_a_formula(name: str) -> None:
     for row in csv.reader(io.StringIO(log_csv([session_named(name)]), newline="")):
         assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in row)
+        assert not any(c in cell for cell in row for c in ("\x1b", "\x9b", "\x07"))
 
 
 @settings(max_examples=100, deadline=None)
