@@ -21,7 +21,13 @@ FAST_PATH_SURFACE = {
         "catalogue_path": None,
         "as_json": False,
     },
-    "show": {"exercise": None, "catalogue_path": None, "as_json": False},
+    "show": {
+        "exercise": None,
+        "catalogue_path": None,
+        "as_json": False,
+        "ascii_art": False,
+        "all_figures": False,
+    },
 }
 
 

@@ -12,6 +12,7 @@ from backex.catalogue.exercise import (
     exercise_to_dict,
     format_dose,
 )
+from backex.catalogue.figures import Frame, FrameLabel
 
 
 @pytest.mark.parametrize(
@@ -52,6 +53,7 @@ def test_exercise_to_dict_uses_the_catalogue_field_names() -> None:
         cautions=("Careful.",),
         easier=("bridge",),
         harder=(),
+        figures=(Frame(FrameLabel.START, ("  ○─┐", "▔▔▔▔▔"), "Stand."),),
     )
     assert exercise_to_dict(exercise) == {
         "id": "wall-sit",
@@ -78,4 +80,5 @@ def test_exercise_to_dict_uses_the_catalogue_field_names() -> None:
         "harder": [],
         "tags": [],
         "sources": ["Mine"],
+        "figures": [{"label": "start", "art": ["  ○─┐", "▔▔▔▔▔"], "alt": "Stand."}],
     }

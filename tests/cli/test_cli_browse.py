@@ -32,6 +32,7 @@ EXERCISE_FIELDS = [
     "easier",
     "harder",
     "tags",
+    "figures",
 ]
 DOSE_FIELDS = ["sets", "reps", "hold_s", "rest_s", "per_side", "tempo"]
 
@@ -202,7 +203,15 @@ def test_show_unknown_name_exits_1_with_suggestions(query: str, message: str) ->
 def test_show_without_a_name_is_a_usage_error() -> None:
     result = run("show")
     assert result.exit_code == 2
-    assert "Missing argument 'EXERCISE'." in _flat(result.stderr)
+    assert result.stderr == "backex: give an EXERCISE to show, or --all-figures\n"
+
+
+def test_all_figures_takes_no_exercise() -> None:
+    result = run("show", "bridge", "--all-figures")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "backex: --all-figures shows every exercise: give no EXERCISE and no --json\n"
+    )
 
 
 def test_show_json_is_one_exercise_object() -> None:

@@ -7,6 +7,8 @@ these records; keeping them as dataclasses lets cached start-ups skip pydantic.
 from dataclasses import dataclass, fields
 from enum import StrEnum
 
+from backex.catalogue.figures import Frame
+
 
 class Focus(StrEnum):
     """What an exercise works on."""
@@ -90,6 +92,7 @@ class Exercise:
     easier: tuple[str, ...] = ()
     harder: tuple[str, ...] = ()
     tags: tuple[Movement, ...] = ()  # the spine movement, only where it is unambiguous
+    figures: tuple[Frame, ...] = ()
 
 
 def format_dose(dose: Dose) -> str:
@@ -134,16 +137,19 @@ def _as_dict(record: object) -> dict[str, object]:
             value = list(value)
         elif conversion == "record" and value is not None:
             value = _as_dict(value)
+        elif conversion == "records":
+            value = [_as_dict(item) for item in value]
         result[name] = value
     return result
 
 
 def _conversion(annotation: object) -> str:
-    """How to turn a field into JSON: "list", "record" (nested, or None) or "keep"."""
+    """How to turn a field into JSON: "list", "records", "record" (nested, or None), "keep"."""
     from types import UnionType  # only JSON output needs these
     from typing import get_args, get_origin
 
     if get_origin(annotation) is tuple:
-        return "list"
+        items = get_args(annotation)
+        return "records" if items and hasattr(items[0], "__dataclass_fields__") else "list"
     options = get_args(annotation) if isinstance(annotation, UnionType) else (annotation,)
     return "record" if any(hasattr(o, "__dataclass_fields__") for o in options) else "keep"

@@ -27,6 +27,14 @@ from backex.catalogue.exercise import (
     Position,
     Tempo,
 )
+from backex.catalogue.figures import (
+    MAX_ALT,
+    MAX_COLUMNS,
+    MAX_ROWS,
+    Frame,
+    FrameLabel,
+    unknown_characters,
+)
 from backex.catalogue.yamlfile import YamlDocument, format_loc
 from backex.errors import CatalogueError
 from backex.text import control_characters, describe_character, has_line_break
@@ -77,15 +85,20 @@ RecordT = TypeVar("RecordT")
 def record_from(model: BaseModel, record_type: type[RecordT]) -> RecordT:
     """The record of ``record_type`` with ``model``'s values, field by field.
 
-    Nested models become their own records (their ``to_record``). The model and the
-    record have the same field names; ``tests/catalogue/test_record_shapes.py`` holds them
-    to it, so a field added to one side only fails there instead of vanishing here.
+    Nested models, alone or in a tuple, become their own records (their ``to_record``).
+    The model and the record have the same field names;
+    ``tests/catalogue/test_record_shapes.py`` holds them to it, so a field added to one
+    side only fails there instead of vanishing here.
     """
     values: dict[str, object] = {}
     for field in fields(record_type):  # type: ignore[arg-type]
         value = getattr(model, field.name)
         to_record = getattr(value, "to_record", None)
-        values[field.name] = to_record() if callable(to_record) else value
+        if callable(to_record):
+            value = to_record()
+        elif isinstance(value, tuple) and value and isinstance(value[0], BaseModel):
+            value = tuple(item.to_record() for item in value)
+        values[field.name] = value
     return record_type(**values)
 
 
@@ -115,6 +128,57 @@ class DoseModel(Strict):
         return record_from(self, Dose)
 
 
+def _art_row(value: str) -> str:
+    if len(value) > MAX_COLUMNS:
+        raise ValueError(f"must be at most {MAX_COLUMNS} characters wide (is {len(value)})")
+    unknown = unknown_characters(value)
+    if unknown:
+        raise ValueError(
+            f"{describe_character(unknown[0])} is not in the drawing vocabulary "
+            "(see backex/catalogue/figures.py)"
+        )
+    return value
+
+
+# Not stripped: leading spaces place the drawing.
+ArtRow = Annotated[str, Field(max_length=200, strict=True), AfterValidator(_art_row)]
+
+
+class FrameModel(Strict):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
+
+    label: FrameLabel
+    art: tuple[ArtRow, ...] = Field(min_length=1, max_length=MAX_ROWS)
+    alt: Annotated[str, Field(min_length=1, max_length=MAX_ALT), AfterValidator(single_line)]
+
+    @model_validator(mode="after")
+    def _drawn(self) -> Self:
+        if not any(row.strip() for row in self.art):
+            raise ValueError("art must draw something")
+        if self.alt != self.alt.strip():
+            raise ValueError("alt must not start or end with spaces")
+        return self
+
+    def to_record(self) -> Frame:
+        return Frame(self.label, tuple(row.rstrip() for row in self.art), self.alt)
+
+
+def _check_frames(frames: tuple[FrameModel, ...]) -> tuple[FrameModel, ...]:
+    """A start frame first; an end frame unless the one frame is a still position."""
+    if not frames:
+        return frames
+    labels = [frame.label for frame in frames]
+    if labels[0] is not FrameLabel.START:
+        raise ValueError("the first frame must be the start")
+    if len(frames) > 1 and FrameLabel.END not in labels:
+        raise ValueError("give an end frame after the start")
+    if labels.count(FrameLabel.START) > 1:
+        raise ValueError("only one start frame")
+    if FrameLabel.NOT_THIS in labels and labels[-1] is not FrameLabel.NOT_THIS:
+        raise ValueError("not-this frames come last")
+    return frames
+
+
 class ExerciseModel(Strict):
     id: str = Field(min_length=1, max_length=64)
     name: Name
@@ -133,6 +197,9 @@ class ExerciseModel(Strict):
     harder: tuple[str, ...] = ()
     tags: tuple[Movement, ...] = ()
     sources: tuple[Text, ...] = Field(min_length=1)
+    figures: Annotated[
+        tuple[FrameModel, ...], Field(max_length=6), AfterValidator(_check_frames)
+    ] = ()
 
     @field_validator("id")
     @classmethod

@@ -7,6 +7,7 @@ import typer
 from backex.catalogue.exercise import Focus, Position
 from backex.catalogue.loader import load_catalogue
 from backex.cli.app import CatalogueOption, JsonOption, app, guarded
+from backex.errors import UsageError
 
 FOCUS_HELP = "Only this focus (repeatable): " + ", ".join(Focus) + "."
 POSITION_HELP = "Only this body position: " + ", ".join(Position) + "."
@@ -47,18 +48,33 @@ def list_exercises(
 @guarded
 def show_exercise(
     exercise: Annotated[
-        str,
+        str | None,
         typer.Argument(
             metavar="EXERCISE",
             help="Exercise id, name or alias (any case).",
             autocompletion=_complete_exercise,
             show_default=False,
         ),
-    ],
+    ] = None,
     catalogue_path: CatalogueOption = None,
     as_json: JsonOption = False,
+    ascii_art: Annotated[
+        bool, typer.Option("--ascii", help="Draw the figures with ASCII characters only.")
+    ] = False,
+    all_figures: Annotated[
+        bool,
+        typer.Option("--all-figures", help="Show every frame of every exercise, for review."),
+    ] = False,
 ) -> None:
-    """Show one exercise: dose, steps, cues, cautions, stop rules and sources."""
-    from backex.ui.browse import print_exercise
+    """Show one exercise: figures, dose, steps, cues, cautions, stop rules and sources."""
+    from backex.ui.browse import print_exercise, print_gallery
 
-    print_exercise(exercise, load_catalogue(catalogue_path), as_json)
+    catalogue = load_catalogue(catalogue_path)
+    if all_figures:
+        if exercise is not None or as_json:
+            raise UsageError("--all-figures shows every exercise: give no EXERCISE and no --json")
+        print_gallery(catalogue, ascii_art)
+        return
+    if exercise is None:
+        raise UsageError("give an EXERCISE to show, or --all-figures")
+    print_exercise(exercise, catalogue, as_json, ascii_art)

@@ -40,7 +40,9 @@ def print_list(
     console.print(f"{count}. Details: backex show <id>", markup=False)
 
 
-def print_exercise(query: str, catalogue: Catalogue, as_json: bool = False) -> None:
+def print_exercise(
+    query: str, catalogue: Catalogue, as_json: bool = False, ascii_art: bool = False
+) -> None:
     """Print one exercise's card (or JSON), found by id, name or alias."""
     found = catalogue.get(query)
     if as_json:
@@ -49,6 +51,20 @@ def print_exercise(query: str, catalogue: Catalogue, as_json: bool = False) -> N
         output.print_text(json.dumps(exercise_to_dict(found), indent=2))
         return
     from backex.ui.catalogue_view import exercise_card
+    from backex.ui.figure_view import wants_ascii
 
     names = {e.id: e.name for e in catalogue.exercises}
-    output.stdout().print(exercise_card(found, names))
+    console = output.stdout()
+    ascii_only = wants_ascii(console, ascii_art)
+    console.print(exercise_card(found, names, console.width, ascii_only))
+
+
+def print_gallery(catalogue: Catalogue, ascii_art: bool = False) -> None:
+    """Print every frame of every exercise with its alt text (``show --all-figures``)."""
+    from backex.ui.figure_view import gallery, wants_ascii
+
+    console = output.stdout()
+    chosen = [(f"{e.name} ({e.id})", e.figures) for e in catalogue.exercises if e.figures]
+    if not chosen:
+        raise BackexError("no exercise in the catalogue has figures")
+    console.print(gallery(chosen, wants_ascii(console, ascii_art)))

@@ -14,6 +14,7 @@ from rich.table import Table
 from rich.text import Text
 
 from backex.catalogue.exercise import Exercise, Focus, format_dose
+from backex.ui.figure_view import figure_block
 
 NARROW = 70  # below this many columns, tables give way to stacked lines
 WIDE = 100  # from this many columns, the id gets a column of its own
@@ -271,8 +272,14 @@ def _facts(rows: Sequence[tuple[str, str]]) -> Table:
     return grid
 
 
-def exercise_card(exercise: Exercise, names: dict[str, str]) -> RenderableType:
-    """The ``backex show`` view. ``names`` maps variant ids to display names."""
+def exercise_card(
+    exercise: Exercise, names: dict[str, str], width: int = 80, ascii_only: bool = False
+) -> RenderableType:
+    """The ``backex show`` view. ``names`` maps variant ids to display names.
+
+    The figures go above the steps, side by side when ``width`` allows, stacked below
+    that, and are replaced by a one-line note below 40 columns.
+    """
     e = exercise
     dose = e.dose
     facts = [("Dose", format_dose(dose))]
@@ -292,6 +299,9 @@ def exercise_card(exercise: Exercise, names: dict[str, str]) -> RenderableType:
         facts.append(("You need", ", ".join(str(item) for item in e.equipment)))
 
     body: list[RenderableType] = [Text(e.summary, style="italic"), Text(""), _facts(facts)]
+    figures = figure_block(e.figures, width, ascii_only, inset=4) if e.figures else None
+    if figures is not None:
+        body += [Text(""), figures]
     body += [Text(""), Text("Steps", style="bold underline"), _numbered(e.steps)]
     body += [Text(""), Text("Cues", style="bold underline"), _bullets(e.cues)]
     if e.cautions:
