@@ -74,6 +74,9 @@ def routine(
     voice: Annotated[
         bool, typer.Option("--voice", help="Speak the cues (needs espeak-ng, or say on macOS).")
     ] = False,
+    ascii_art: Annotated[
+        bool, typer.Option("--ascii", help="Draw the exercise pictures with ASCII only.")
+    ] = False,
     catalogue_path: CatalogueOption = None,
 ) -> None:
     """Plan a session and coach it live: what to do, how long is left, what comes next.
@@ -105,7 +108,7 @@ def routine(
         return
     with history.History.open() as store:  # unusable: a clear message, exit 1, nothing lost
         if resume:
-            _resume(store, catalogue, plain, quiet, voice, scale)
+            _resume(store, catalogue, plain, quiet, voice, scale, ascii_art)
             return
         plan = _plan(catalogue, focus, level, minutes, seed, plan_path, _dose_history(store))
         _before_coaching(plan)
@@ -114,7 +117,7 @@ def routine(
         session.recorder.start(
             plan_to_dict(plan), [str(f) for f in plan.focus], pain_before, plan.name or None
         )
-        session.coach(plain, quiet, voice, pain_before)
+        session.coach(plain, quiet, voice, pain_before, ascii_art=ascii_art)
 
 
 def _plan(
@@ -173,7 +176,13 @@ def _ask_pain() -> int | None:
 
 
 def _resume(
-    store: "History", catalogue: "Catalogue", plain: bool, quiet: bool, voice: bool, scale: float
+    store: "History",
+    catalogue: "Catalogue",
+    plain: bool,
+    quiet: bool,
+    voice: bool,
+    scale: float,
+    ascii_art: bool = False,
 ) -> None:
     from backex.planning.plan_doc import plan_from_dict
     from backex.ui import output
@@ -199,7 +208,9 @@ def _resume(
         f"Resuming the session of {point.started_at:%d %b %H:%M} at exercise "
         f"{point.next_position + 1} of {len(plan.items)}: {item.exercise.name}."
     )
-    session.coach(plain, quiet, voice, record.pain_before, first_item=point.next_position)
+    session.coach(
+        plain, quiet, voice, record.pain_before, first_item=point.next_position, ascii_art=ascii_art
+    )
 
 
 def _refuse_after_spreading(record: "SessionRecord") -> None:
@@ -227,7 +238,13 @@ class _Session:
         self.writer = ResultWriter(self.recorder, plan, scale)
 
     def coach(
-        self, plain: bool, quiet: bool, voice: bool, pain_before: int | None, first_item: int = 0
+        self,
+        plain: bool,
+        quiet: bool,
+        voice: bool,
+        pain_before: int | None,
+        first_item: int = 0,
+        ascii_art: bool = False,
     ) -> None:
         from backex.care import safety
         from backex.care.rules import Symptoms, symptom_rule
@@ -256,7 +273,7 @@ class _Session:
                 self.plan,
                 options,
                 screen_factory=lambda: LiveScreen(
-                    console, notice=safety.stop_rule_text(self.plan.max_pain)
+                    console, safety.stop_rule_text(self.plan.max_pain), ascii_art
                 ),
                 warn=output.error,
                 on_exercise_end=self.writer,

@@ -4,6 +4,7 @@ import time
 from collections.abc import Sequence
 from typing import TextIO
 
+from backex.catalogue.figures import CAPTIONS, Frame
 from backex.coaching.answers import AnswerSender, ask_symptoms_line
 from backex.coaching.clock import ScaledClock
 from backex.coaching.sound import Voice, phase_key, sound_cues
@@ -28,6 +29,7 @@ class PlainReporter:
         self._start = start
         self._open_line = False
         self._last: tuple[object, ...] | None = None
+        self._pictured: set[int] = set()
 
     def _stamp(self, at: float) -> str:
         seconds = max(0, int(round(at - self._start, 6)))
@@ -62,12 +64,23 @@ class PlainReporter:
             return  # the hold and lower of a rep already announced
         self._last = key
         self._line(phase.at, plain_phase_line(phase, self._plan))
+        if phase.item not in self._pictured:  # the pictures in words, once per exercise
+            self._pictured.add(phase.item)
+            line = picture_line(self._plan.items[phase.item].exercise.figures)
+            if line:
+                self._line(phase.at, line)
 
     def close(self) -> None:
         if self._open_line:
             self._out.write("\n")
             self._open_line = False
         self._out.flush()
+
+
+def picture_line(frames: Sequence[Frame]) -> str:
+    """``Picture. Start: Lie on your back... End: ...`` (the frames' alt text), or ""."""
+    said = [f"{CAPTIONS[f.label]}: {f.alt}" for f in frames]
+    return "Picture. " + " ".join(said) if said else ""
 
 
 def plain_phase_line(phase: PhaseStart, plan: Plan) -> str:

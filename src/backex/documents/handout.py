@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from backex.care import safety
 from backex.care.rules import DEFAULT_MAX_PAIN
 from backex.catalogue.exercise import Dose, Focus
+from backex.catalogue.figures import Frame
 from backex.documents.wording import dose_in_words
 from backex.planning.plan import Plan
 from backex.prescription.model import (
@@ -122,6 +123,7 @@ class HandoutExercise:
     note: str = ""
     equipment: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
+    figures: tuple[Frame, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,6 +226,7 @@ def build_handout(
             note=item.note,
             equipment=tuple(str(e) for e in item.exercise.equipment),
             sources=item.exercise.sources,
+            figures=item.exercise.figures,
         )
         for number, item in enumerate(plan.items, start=1)
     )

@@ -10,6 +10,8 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from html import escape
 
+from backex.catalogue.figures import CAPTIONS
+from backex.documents.figure_svg import frame_svg
 from backex.documents.handout import Handout, HandoutExercise, TickGrid
 from backex.text import one_line, visible
 
@@ -87,6 +89,10 @@ def _markdown_exercise(exercise: HandoutExercise) -> list[str]:
     out.append("")
     if exercise.note:
         out.extend([f"**Note from your clinician:** {_md(exercise.note)}", ""])
+    if exercise.figures:
+        out.extend(["Pictures:", ""])
+        out.extend(f"- *{CAPTIONS[f.label]}:* {_md(f.alt)}" for f in exercise.figures)
+        out.append("")
     for title, field in SECTIONS:
         items: Sequence[str] = getattr(exercise, field)
         if not items:
@@ -158,6 +164,10 @@ dl.meta dd.blank { border-bottom: 1px solid #444; max-width: 70mm; min-height: 1
 @media screen and (max-width: 40rem) { .columns { grid-template-columns: 1fr; } }
 .dose { font-size: 13pt; margin: .2rem 0; }
 .need { margin-left: 2rem; }
+.figures { display: flex; flex-wrap: wrap; gap: 2mm 6mm; margin: .3rem 0; }
+.figures figure { margin: 0; }
+.figures figcaption { font-size: 9pt; font-weight: 600; }
+.figures svg { display: block; height: auto; max-width: 100%; }
 .note { background: #f3f3f3; padding: .3rem .6rem; border-radius: 4px; }
 ol, ul { margin: .2rem 0 .4rem; padding-left: 1.4rem; }
 .source, footer { color: #444; font-size: 11pt; }
@@ -268,6 +278,8 @@ def _html_exercise(exercise: HandoutExercise) -> str:
         parts.append(
             f'<p class="note"><strong>Note from your clinician:</strong> {e(exercise.note)}</p>'
         )
+    if exercise.figures:
+        parts.append(_html_figures(exercise))
     # Steps on the left (a figure may sit beside them), what to watch for on the right.
     parts.append('<div class="columns"><div class="steps">')
     for title, field in SECTIONS:
@@ -283,6 +295,15 @@ def _html_exercise(exercise: HandoutExercise) -> str:
         parts.append(f'<p class="source">Source: {e("; ".join(exercise.sources))}</p>')
     parts.append("</article>")
     return "\n".join(parts)
+
+
+def _html_figures(exercise: HandoutExercise) -> str:
+    figures = [
+        f"<figure>{frame_svg(frame, exercise.name, f'figure-{exercise.number}-{index}')}"
+        f"<figcaption>{_html(CAPTIONS[frame.label])}</figcaption></figure>"
+        for index, frame in enumerate(exercise.figures, start=1)
+    ]
+    return f'<div class="figures">{"".join(figures)}</div>'
 
 
 def _html_grid(grid: TickGrid) -> list[str]:

@@ -12,9 +12,11 @@ from rich.text import Text
 
 from backex.care.rules import SYMPTOM_CHOICES, SYMPTOM_QUESTION, Symptoms
 from backex.catalogue.exercise import Dose, format_dose
+from backex.catalogue.figures import Frame, FrameLabel
 from backex.planning.dosing import CATALOGUE_DOSE
 from backex.planning.plan import Block, Plan, PlannedItem
 from backex.session.types import ExerciseResult, PhaseKind, SessionState, SessionSummary
+from backex.ui.figure_view import MIN_WIDTH, frame_lines, frame_text, wants_ascii
 from backex.ui.output import SafeConsole
 
 NARROW = 60  # below this many columns, tables give way to stacked lines
@@ -222,14 +224,33 @@ def question_screen(state: SessionState, width: int) -> RenderableType:
     )
 
 
+def coach_frame(state: SessionState) -> Frame | None:
+    """The picture of the moment: the end position while working, else the start."""
+    figures = state.exercise.figures if state.exercise is not None else ()
+    if not figures:
+        return None
+    if state.kind is PhaseKind.WORK:
+        ends = [f for f in figures if f.label is FrameLabel.END]
+        if ends:
+            return ends[0]
+    return figures[0]
+
+
 def coach_screen(
-    state: SessionState, width: int, height: int, notice: str | None = None
+    state: SessionState,
+    width: int,
+    height: int,
+    notice: str | None = None,
+    ascii_only: bool = False,
 ) -> RenderableType:
     """The live screen for one moment; fits ``width`` x ``height``, most important first.
 
-    Top to bottom: exercise and k of n, its steps (as many as fit), the cue of the moment,
-    a large countdown, the phase's progress bar, set/rep/side, next up and time left, keys,
-    and ``notice`` (the stop rule at the start) when given and there is room.
+    Top to bottom: exercise and k of n, the picture (start position while getting ready,
+    end position while working), its steps (as many as fit), the cue of the moment, a
+    large countdown, the phase's progress bar, set/rep/side, next up and time left, keys,
+    and ``notice`` (the stop rule at the start) when given and there is room. The picture
+    is the first thing left out on a short screen: it shows only with the large countdown
+    and when every step fits too.
     """
     if state.done or state.exercise is None:
         return Text("Done, well done.", style="bold green")
@@ -271,8 +292,16 @@ def coach_screen(
         fixed_rows += notice_rows
     else:
         notice_text = None
-    # Steps fill whatever room is left.
+    # The picture, when it and every step fit; then steps fill whatever room is left.
     room = height - fixed_rows
+    frame = coach_frame(state)
+    art: Text | None = None
+    if frame is not None and width >= MIN_WIDTH and big is not None:
+        lines = frame_lines(frame, ascii_only)
+        step_rows = sum(_wrapped_rows([step], width - 3) for step in exercise.steps)
+        if len(lines) + 1 + step_rows <= room and max(map(len, lines), default=0) <= width:
+            art = frame_text(frame, ascii_only)
+            room -= len(lines) + 1
     steps = Table.grid(padding=(0, 1, 0, 0))
     steps.add_column(justify="right", no_wrap=True)
     steps.add_column()
@@ -283,6 +312,8 @@ def coach_screen(
             break
         steps.add_row(f"{n}.", step, style="" if transition else "dim")
     body: list[RenderableType] = [top]
+    if art is not None:
+        body.append(art)
     if steps.row_count:
         body.append(steps)
     body += [Rule(style="dim"), *middle, bar, footer, keys]
@@ -297,10 +328,13 @@ class LiveScreen:
     ``notice`` (the stop rule) shows at the bottom until the first work begins.
     """
 
-    def __init__(self, console: Console | None = None, notice: str | None = None) -> None:
+    def __init__(
+        self, console: Console | None = None, notice: str | None = None, ascii_art: bool = False
+    ) -> None:
         self.console = console or SafeConsole(highlight=False)
         self._live: Live | None = None
         self._notice = notice
+        self._ascii = wants_ascii(self.console, ascii_art)
 
     def open(self) -> None:
         self._live = Live(
@@ -318,7 +352,7 @@ class LiveScreen:
         if state.kind is not PhaseKind.TRANSITION and state.kind is not PhaseKind.GET_READY:
             self._notice = None
         size = self.console.size
-        screen = coach_screen(state, size.width, size.height, self._notice)
+        screen = coach_screen(state, size.width, size.height, self._notice, self._ascii)
         self._live.update(screen, refresh=True)
 
     def bell(self) -> None:
