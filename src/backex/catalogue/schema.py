@@ -134,7 +134,7 @@ def _art_row(value: str) -> str:
     unknown = unknown_characters(value)
     if unknown:
         raise ValueError(
-            f"{describe_character(unknown[0])} is not in the drawing vocabulary "
+            f"{unknown[0]!r} (U+{ord(unknown[0]):04X}) is not in the drawing vocabulary "
             "(see backex/catalogue/figures.py)"
         )
     return value
@@ -250,6 +250,8 @@ def _message(error: Any) -> str:
         return "required field is missing"
     if kind in ("too_short", "string_too_short"):
         return "must not be empty"
+    if kind == "too_long":
+        return f"must have at most {ctx.get('max_length')} items"
     if kind == "string_too_long":
         return f"must be at most {ctx.get('max_length')} characters"
     if kind == "enum":
