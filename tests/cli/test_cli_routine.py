@@ -120,10 +120,13 @@ def test_plain_run_of_a_tiny_routine() -> None:
     result = CliRunner().invoke(app, ["routine", "-m", "1", "--quiet"], env=FAST)
     assert result.exit_code == 0, result.output
     lines = [line.rstrip() for line in result.stdout.splitlines()]
-    assert lines[:7] == [
+    assert lines[:8] == [
         "Stop if pain spreads down a leg, gets worse, or goes above 5 out of 10; backex",
         "safety lists the warning signs.",
         "[00:00] Supine marches (1 of 1): get ready, right side first",
+        "[00:00] Picture. Start: Lie on your back, knees bent, feet flat on the floor, arms by "
+        "your sides. End: One foot lifted a few centimetres, knee still bent; the back stays on "
+        "the floor.",
         "[00:02] 3… 2… 1…",
         "[00:05] Supine marches — set 1/1, right side, rep 1/5: lift 2 s, lower 2 s",
         "[00:09] Supine marches — set 1/1, right side, rep 2/5: lift 2 s, lower 2 s",

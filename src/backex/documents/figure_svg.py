@@ -15,7 +15,7 @@ CELL_H = 20
 LIGHT = 2.4
 HEAVY = 5.5
 MIN_COLUMNS = 24
-MM_PER_COLUMN = 2.0  # 36 columns print 72 mm wide; the narrowest frame 48 mm
+MM_PER_COLUMN = 1.6  # 36 columns print 57.6 mm wide: three frames fit a row of A4
 MIN_MM = 45
 
 
@@ -35,12 +35,12 @@ _ARROWS = {"↑": (0.0, -1.0), "↓": (0.0, 1.0), "←": (-1.0, 0.0), "→": (1.
 
 def _arrow(col: int, row: int, dx: float, dy: float) -> str:
     cx, cy = (col + 0.5) * CELL_W, (row + 0.5) * CELL_H
-    half = 0.4 * CELL_W if dx else 0.3 * CELL_H
+    half = 0.5 * CELL_W if dx else 0.45 * CELL_H
     tip_x, tip_y = cx + dx * half, cy + dy * half
     tail_x, tail_y = cx - dx * half, cy - dy * half
-    side = 3.0
+    side = 4.0
     # The two barbs sit back from the tip, either side of the shaft.
-    bx, by = tip_x - dx * 4, tip_y - dy * 4
+    bx, by = tip_x - dx * 5, tip_y - dy * 5
     return (
         f"M{_fmt(tail_x)} {_fmt(tail_y)}L{_fmt(tip_x)} {_fmt(tip_y)}"
         f"M{_fmt(bx + dy * side)} {_fmt(by + dx * side)}L{_fmt(tip_x)} {_fmt(tip_y)}"
