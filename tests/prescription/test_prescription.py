@@ -311,3 +311,33 @@ def test_missing_plan_file_is_a_located_error(tmp_path: Path) -> None:
     with pytest.raises(CatalogueError) as caught:
         load_prescription(tmp_path / "nope.yaml", small_catalogue())
     assert caught.value.problems == [f"{tmp_path / 'nope.yaml'}: file not found"]
+
+
+FIGURES = """\
+    figures:
+      - label: start
+        art: [' ○───', '▔▔▔▔▔']
+        alt: Lie on your back.
+      - label: end
+        art: [' ○━━━', '▔▔▔▔▔']
+        alt: Squeeze.
+"""
+
+
+def test_a_custom_exercise_may_carry_figures(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = HEAD + "  - id: towel-squeeze\n" + CUSTOM + FIGURES
+    plan = prescription_to_plan(load(tmp_path, monkeypatch, text))
+    assert [f.alt for f in plan.items[0].exercise.figures] == ["Lie on your back.", "Squeeze."]
+
+
+def test_a_custom_exercise_s_bad_figure_is_located(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = HEAD + "  - id: towel-squeeze\n" + CUSTOM + FIGURES.replace("label: end", "label: start")
+    with pytest.raises(CatalogueError) as caught:
+        load(tmp_path, monkeypatch, text)
+    assert caught.value.problems == [
+        "plan.yaml:17:5: custom_exercises[0].figures: give an end frame after the start"
+    ]
