@@ -4,6 +4,7 @@ Heavy lines (the limb that moves) are drawn bold as well as heavy, so the cue su
 a terminal without colour; ``not-this`` frames carry a "Not this" caption in words.
 """
 
+import re
 from collections.abc import Sequence
 
 from rich.console import Console, Group, RenderableType
@@ -15,7 +16,8 @@ from backex.catalogue.figures import CAPTIONS, Frame, FrameLabel, to_ascii, trim
 # Below this many columns the figures are left out and a note says so.
 MIN_WIDTH = 40
 GAP = 3
-HEAVY = frozenset("━┃┏┓┗┛┳┻┯┷┰┸┍┑┕┙┎┒┖┚=H#")
+HEAVY = "━┃┏┓┗┛┳┻┯┷┰┸┍┑┕┙┎┒┖┚=H#"
+_RUNS = re.compile(f"[{HEAVY}]+|[^{HEAVY}]+")
 NOTE = "(Figures need a window at least 40 columns wide.)"
 
 
@@ -45,8 +47,8 @@ def frame_text(frame: Frame, ascii_only: bool) -> Text:
     text = Text(caption(frame), style="bold")
     for row in frame_lines(frame, ascii_only):
         text.append("\n")
-        for char in row:
-            text.append(char, style="bold" if char in HEAVY and char != " " else "")
+        for run in _RUNS.findall(row):
+            text.append(run, style="bold" if run[0] in HEAVY else "")
     return text
 
 
