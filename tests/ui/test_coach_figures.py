@@ -80,3 +80,15 @@ def test_ascii_when_asked_or_when_the_terminal_is_not_utf8(
 ) -> None:
     stream = io.TextIOWrapper(io.BytesIO(), encoding=encoding)
     assert wants_ascii(Console(file=stream), requested) is expected
+
+
+def test_the_left_side_shows_the_other_side_frame_when_there_is_one() -> None:
+    session = Session(make_plan(load_catalogue(), [Focus.CORE]))
+    state = session.start(0.0)  # lower trunk rotation: end, then other side
+    seen: list[str] = []
+    while state.item_index == 0 and state.next_deadline is not None:
+        if state.kind is PhaseKind.WORK:
+            out = render(coach_screen(state, 80, 40), 80, 40)
+            seen.append(f"{state.side} {out.splitlines()[1].rstrip()}")
+        state = session.tick(state.next_deadline)
+    assert set(seen) == {"right End", "left Other side"}

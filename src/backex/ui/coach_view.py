@@ -15,7 +15,7 @@ from backex.catalogue.exercise import Dose, format_dose
 from backex.catalogue.figures import Frame, FrameLabel
 from backex.planning.dosing import CATALOGUE_DOSE
 from backex.planning.plan import Block, Plan, PlannedItem
-from backex.session.types import ExerciseResult, PhaseKind, SessionState, SessionSummary
+from backex.session.types import ExerciseResult, PhaseKind, SessionState, SessionSummary, Side
 from backex.ui.figure_view import MIN_WIDTH, frame_lines, frame_text, wants_ascii
 from backex.ui.output import SafeConsole
 
@@ -225,14 +225,18 @@ def question_screen(state: SessionState, width: int) -> RenderableType:
 
 
 def coach_frame(state: SessionState) -> Frame | None:
-    """The picture of the moment: the end position while working, else the start."""
+    """The picture of the moment: the end position while working (the "other side" frame,
+    when there is one, on the left side), else the start."""
     figures = state.exercise.figures if state.exercise is not None else ()
     if not figures:
         return None
     if state.kind is PhaseKind.WORK:
-        ends = [f for f in figures if f.label is FrameLabel.END]
-        if ends:
-            return ends[0]
+        # Sides go right then left: the left side shows the "other side" frame if drawn.
+        wanted = FrameLabel.OTHER_SIDE if state.side is Side.LEFT else FrameLabel.END
+        for label in (wanted, FrameLabel.END):
+            chosen = [f for f in figures if f.label is label]
+            if chosen:
+                return chosen[0]
     return figures[0]
 
 
