@@ -42,10 +42,15 @@ def caption(frame: Frame) -> str:
     return f"{text} (x)" if frame.label is FrameLabel.NOT_THIS else text
 
 
-def frame_text(frame: Frame, ascii_only: bool) -> Text:
-    """One frame as Rich text: a bold caption, then the art with heavy lines in bold."""
+def frame_text(frame: Frame, ascii_only: bool, rows: int = 0) -> Text:
+    """One frame as Rich text: a bold caption, then the art with heavy lines in bold.
+
+    The art is pushed down to ``rows`` rows, so frames side by side share a floor line.
+    """
     text = Text(caption(frame), style="bold")
-    for row in frame_lines(frame, ascii_only):
+    lines = frame_lines(frame, ascii_only)
+    text.append("\n" * max(0, rows - len(lines)))
+    for row in lines:
         text.append("\n")
         for run in _RUNS.findall(row):
             text.append(run, style="bold" if run[0] in HEAVY else "")
@@ -81,8 +86,9 @@ def figure_block(
     for row in rows:
         grid = Table.grid(padding=(0, GAP, 0, 0))
         for frame in row:
-            grid.add_column(no_wrap=True, min_width=_width(frame), vertical="bottom")
-        grid.add_row(*(frame_text(frame, ascii_only) for frame in row))
+            grid.add_column(no_wrap=True, min_width=_width(frame))
+        rows_used = max(len(frame_lines(frame, ascii_only)) for frame in row)
+        grid.add_row(*(frame_text(frame, ascii_only, rows_used) for frame in row))
         parts += [Text("")] if parts else []
         parts.append(grid)
     return Group(*parts)
