@@ -14,7 +14,8 @@ from backex.documents.figure_svg import frame_svg
 
 STYLE = (
     "body{font:11pt system-ui,sans-serif;margin:1rem}"
-    "section{display:flex;flex-wrap:wrap;gap:4mm 8mm;border-top:1px solid #bbb}"
+    "section{display:flex;flex-wrap:wrap;align-items:flex-end;gap:4mm 8mm;"
+    "border-top:1px solid #bbb}"
     "h2{width:100%;font-size:12pt}figure{margin:0}figcaption{font-size:9pt}"
     "svg{display:block}"
 )

@@ -121,7 +121,11 @@ def unknown_characters(row: str) -> list[str]:
 
 
 def trimmed(art: tuple[str, ...]) -> tuple[str, ...]:
-    """``art`` without trailing spaces, padded to one width (its widest row)."""
+    """``art`` without blank rows above or below or trailing spaces, padded to one width."""
     rows = [row.rstrip() for row in art]
+    while rows and not rows[-1]:
+        rows.pop()
+    while rows and not rows[0]:
+        rows.pop(0)
     width = max((len(row) for row in rows), default=0)
     return tuple(row.ljust(width) for row in rows)

@@ -164,7 +164,8 @@ dl.meta dd.blank { border-bottom: 1px solid #444; max-width: 70mm; min-height: 1
 @media screen and (max-width: 40rem) { .columns { grid-template-columns: 1fr; } }
 .dose { font-size: 13pt; margin: .2rem 0; }
 .need { margin-left: 2rem; }
-.figures { display: flex; flex-wrap: wrap; gap: 2mm 6mm; margin: .3rem 0; }
+.figures { display: flex; flex-wrap: wrap; align-items: flex-end; gap: 2mm 6mm;
+  margin: .3rem 0; }
 .figures figure { margin: 0; }
 .figures figcaption { font-size: 9pt; font-weight: 600; }
 .figures svg { display: block; height: auto; max-width: 100%; }

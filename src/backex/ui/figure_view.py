@@ -29,10 +29,6 @@ def wants_ascii(console: Console, requested: bool = False) -> bool:
 def frame_lines(frame: Frame, ascii_only: bool) -> list[str]:
     """The frame's art, trimmed to its widest row, in Unicode or its ASCII stand-in."""
     rows = trimmed(frame.art)
-    while rows and not rows[-1].strip():
-        rows = rows[:-1]
-    while rows and not rows[0].strip():
-        rows = rows[1:]
     return [to_ascii(row) if ascii_only else row for row in rows]
 
 
