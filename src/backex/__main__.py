@@ -47,13 +47,7 @@ def main() -> None:
     if args == ["--version"]:
         from backex import __version__
 
-        try:
-            sys.stdout.write(f"backex {__version__}\n")
-            sys.stdout.flush()
-        except BrokenPipeError:  # `backex --version | true`: nobody to tell, no failure
-            from backex.ui import output
-
-            sys.exit(output.report(BrokenPipeError()))
+        sys.stdout.write(f"backex {__version__}\n")
         return
     action = _browse_action(args)
     if action is not None:

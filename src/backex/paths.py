@@ -1,4 +1,5 @@
-"""Where backex keeps its own files: ``BACKEX_HOME`` or the platform's user folders."""
+"""Where backex keeps its own files (``BACKEX_HOME`` or the platform's user folders),
+and how this run of backex was reached, for the hints it prints."""
 
 import os
 import sys
@@ -68,3 +69,20 @@ def cache_dir() -> Path:
 def config_dir() -> Path:
     """Folder for user configuration."""
     return _user_dir("config")
+
+
+def command_name() -> str:
+    """The command as the person typed it, for hints: "backex", "python -m backex",
+    or ".venv/bin/backex" when that is not the ``backex`` the PATH finds."""
+    import shlex
+    import shutil
+
+    argv0 = sys.argv[0] if sys.argv else ""
+    name = Path(argv0).name
+    if name == "__main__.py":
+        return f"{Path(sys.executable).name or 'python'} -m backex"
+    if name == APP_NAME and os.sep in argv0:
+        found = shutil.which(APP_NAME)
+        if found is None or Path(found).resolve() != Path(argv0).resolve():
+            return shlex.quote(argv0)
+    return APP_NAME

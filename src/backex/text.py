@@ -10,27 +10,15 @@ import re
 
 # C0 controls, DEL and the C1 controls (ESC starts terminal sequences; C1 CSI does too).
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
-# Bidirectional embeddings, overrides and isolates: they reorder how the text around them
-# shows ("Trojan Source"), so a name could read as something it is not. Not in new files.
-_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
 _LINE_BREAK = re.compile("\r\n|[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 # A spreadsheet runs a cell starting with these as a formula (the OWASP CSV-injection rule).
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def control_characters(text: str, *, multiline: bool) -> list[str]:
-    """The control characters ``text`` may not hold (tab and newline allowed in prose).
-
-    Bidirectional overrides count too: they change what the text around them looks like.
-    """
+    """The control characters ``text`` may not hold (tab and newline allowed in prose)."""
     allowed = {"\t", "\n"} if multiline else set()
-    found = [c for c in _CONTROL.findall(text) if c not in allowed]
-    return found + _BIDI.findall(text)
-
-
-def has_line_break(text: str) -> bool:
-    """True when ``text`` breaks a line anywhere, Unicode line and paragraph separators too."""
-    return _LINE_BREAK.search(text) is not None
+    return [c for c in _CONTROL.findall(text) if c not in allowed]
 
 
 def describe_character(char: str) -> str:
@@ -61,17 +49,10 @@ def csv_cell(value: object) -> object:
     """A CSV value a spreadsheet shows as text, never runs: a leading ' before a formula.
 
     A carriage return becomes a newline: a writer ending rows with "\n" does not quote a
-    field for it, and readers take it for the end of the row. Other controls but tab show
-    as symbols, as on the terminal: the file is data, also when someone ``cat``s it.
+    field for it, and readers take it for the end of the row.
     """
     if not isinstance(value, str):
         return value
     if "\r" in value:
         value = value.replace("\r\n", "\n").replace("\r", "\n")
-    value = _CONTROL.sub(lambda m: m.group() if m.group() in "\n\t" else _picture(m), value)
     return "'" + value if value.startswith(_FORMULA_START) else value
-
-
-def from_csv_cell(value: str) -> str:
-    """The text :func:`csv_cell` wrote: its leading ' removed, only where it added one."""
-    return value[1:] if value.startswith("'") and value[1:].startswith(_FORMULA_START) else value

@@ -80,5 +80,7 @@ def test_exercise_to_dict_uses_the_catalogue_field_names() -> None:
         "harder": [],
         "tags": [],
         "sources": ["Mine"],
+        "pattern": None,
+        "limb": None,
         "figures": [{"label": "start", "art": ["  ○─┐", "▔▔▔▔▔"], "alt": "Stand."}],
     }

@@ -32,6 +32,8 @@ EXERCISE_FIELDS = [
     "easier",
     "harder",
     "tags",
+    "pattern",
+    "limb",
     "figures",
 ]
 DOSE_FIELDS = ["sets", "reps", "hold_s", "rest_s", "per_side", "tempo"]

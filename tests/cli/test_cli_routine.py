@@ -33,10 +33,10 @@ def test_dry_run_table() -> None:
         "hold",
         "each",
         "side",
-        "1:10",
+        "1:05",
         "warm-up",
     ]
-    assert lines[-1] == "Total: 8:20 estimated"
+    assert lines[-1] == "Total: 8:00 estimated"
 
 
 def test_dry_run_json_has_the_documented_fields() -> None:
@@ -51,7 +51,7 @@ def test_dry_run_json_has_the_documented_fields() -> None:
         "reps": 5,
         "hold_s": None,
         "per_side": True,
-        "est_s": 50,
+        "est_s": 45,  # alternating sides: no pause to switch
     }
     assert "lower-trunk-rotation" in doc["dropped"]
 
@@ -120,24 +120,28 @@ def test_plain_run_of_a_tiny_routine() -> None:
     result = CliRunner().invoke(app, ["routine", "-m", "1", "--quiet"], env=FAST)
     assert result.exit_code == 0, result.output
     lines = [line.rstrip() for line in result.stdout.splitlines()]
-    assert lines[:8] == [
+    assert lines[:13] == [
         "Stop if pain spreads down a leg, gets worse, or goes above 5 out of 10; backex",
         "safety lists the warning signs.",
-        "[00:00] Supine marches (1 of 1): get ready, right side first",
+        "Today's session",
+        "1. Supine marches 5 reps each side",
+        "About 0:55 · you need: mat",
+        "─" * 80,
+        "Starting now.",
+        "[00:00] Supine marches (1 of 1): get ready, right leg first",
         "[00:00] Picture. Start: Lie on your back, knees bent, feet flat on the floor, arms by "
         "your sides. End: One foot lifted a few centimetres, knee still bent; the back stays on "
         "the floor.",
-        "[00:02] 3… 2… 1…",
-        "[00:05] Supine marches — set 1/1, right side, rep 1/5: lift 2 s, lower 2 s",
-        "[00:09] Supine marches — set 1/1, right side, rep 2/5: lift 2 s, lower 2 s",
-        "[00:13] Supine marches — set 1/1, right side, rep 3/5: lift 2 s, lower 2 s",
+        "[00:12] 3… 2… 1…",
+        "[00:15] Supine marches — set 1/1, right leg, rep 1/5: lift 2 s, lower 2 s",
+        "[00:19] Supine marches — set 1/1, left leg, rep 1/5: lift 2 s, lower 2 s",
+        "[00:23] Supine marches — set 1/1, right leg, rep 2/5: lift 2 s, lower 2 s",
     ]
-    assert "[00:25] Supine marches: switch to the left side" in lines
-    assert "[00:50] Done, well done." in lines
+    assert "[00:55] Done, well done." in lines
     assert lines[-3:] == [
-        "Exercise        Result  Sets  Reps  Work",
-        "Supine marches  done       1    10  0:40",
-        "Done 1  ·  skipped 0  ·  time taken 0:50",
+        "Exercise        Result  Sets         Reps  Work",
+        "Supine marches  done       1  5 each side  0:40",
+        "Done 1  ·  skipped 0  ·  time taken 0:55",
     ]
     assert "\a" not in result.output
 

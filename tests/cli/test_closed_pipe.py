@@ -17,11 +17,6 @@ import pytest
         ["list", "--json"],  # plain text, not Rich
         ["safety"],
         ["history"],
-        ["history", "--csv"],
-        ["--version"],  # the fast path writes it without Rich
-        ["--version", "--help"],  # the same through Typer (Click would exit 1)
-        ["--help"],  # Typer's help has its own Rich console
-        ["plan"],  # a group without a command shows its help
     ],
     ids=" ".join,
 )

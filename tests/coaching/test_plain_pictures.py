@@ -22,9 +22,9 @@ def test_the_alt_text_is_printed_once_per_exercise() -> None:
     pictures = [line for line in out.getvalue().splitlines() if " Picture. " in line]
     assert len(pictures) == len(plan.items)
     first = plan.items[0].exercise
-    assert (
-        pictures[0] == f"[00:00] Picture. Start: {first.figures[0].alt} End: {first.figures[1].alt}"
-    )
+    # the first exercise (lower trunk rotation) also has an "other side" frame after these
+    start_end = f"[00:00] Picture. Start: {first.figures[0].alt} End: {first.figures[1].alt}"
+    assert pictures[0].startswith(start_end)
 
 
 def test_an_exercise_without_figures_gets_no_picture_line() -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pexpect
 import pytest
-from helpers.terminal import spawn_routine
+from helpers.terminal import press_start, spawn_routine
 
 from backex.care import safety
 from backex.history import store as history
@@ -20,6 +20,7 @@ from backex.history import store as history
 pytestmark = pytest.mark.e2e
 
 TIMEOUT = 30
+PYTHON = Path(sys.executable).name  # the hints name the command as it was run
 SHORT_MCKENZIE = """\
 name: Short McKenzie test
 frequency: daily
@@ -80,6 +81,7 @@ def test_a_mckenzie_routine_from_red_flags_to_history(tmp_path: Path, width: int
     words(child, "Stop if pain spreads down a leg")
     child.expect_exact("Pain now, 0-10 (Enter skips):")
     child.sendline("3")
+    press_start(child)
     for key in ("2", "1", "1"):  # after each McKenzie exercise: centre, same, same
         child.expect_exact("Your symptoms since this")
         child.expect_exact("Press 1, 2 or 3")
@@ -116,10 +118,11 @@ def checked_today() -> None:
 def test_ctrl_c_keeps_an_incomplete_session_that_resume_finishes() -> None:
     checked_today()
     child = spawn(["-m", "2", "--pain", "2", "--quiet"], scale="20")
+    press_start(child)
     child.expect_exact("Next up: Bridge")  # supine marches done and recorded
     child.sendintr()
-    child.expect_exact("Session ended early (quit).")
-    child.expect_exact("Continue where you stopped with: backex routine --resume")
+    child.expect_exact("Session ended early: interrupted.")
+    words(child, f"Continue where you stopped with: {PYTHON} -m backex routine --resume")
     code, stty = finish(child)
     assert code == 130
     assert_line_mode(stty)
@@ -128,11 +131,12 @@ def test_ctrl_c_keeps_an_incomplete_session_that_resume_finishes() -> None:
     assert (stopped["completed"], stopped["pain_before"]) == (False, 2)
     assert [(e["exercise"], e["skipped"], e["skip_reason"]) for e in stopped["exercises"]] == [
         ("supine-marches", False, None),
-        ("bridge", True, "quit"),
+        ("bridge", True, "interrupted"),
     ]
 
     child = spawn(["--resume", "--quiet"], scale="25")
     child.expect_exact("at exercise 2 of 2: Bridge.")
+    press_start(child)
     child.expect_exact("Next up: Bridge")
     child.expect_exact("Session complete.")
     child.expect_exact("Pain now, 0-10 (Enter skips):")
@@ -151,6 +155,7 @@ def test_ctrl_c_keeps_an_incomplete_session_that_resume_finishes() -> None:
 def test_a_killed_routine_keeps_what_was_done() -> None:
     checked_today()
     child = spawn(["-m", "2", "--pain", "4", "--quiet"], scale="20")
+    press_start(child)
     child.expect_exact("Next up: Bridge")
     routine_pid = int(
         subprocess.run(
@@ -173,6 +178,7 @@ def test_a_killed_routine_keeps_what_was_done() -> None:
 def test_sigterm_and_sighup_end_the_routine_like_ctrl_c(signum: int) -> None:
     checked_today()
     child = spawn(["-m", "2", "--pain", "3", "--quiet"], scale="20")
+    press_start(child)
     child.expect_exact("Next up: Bridge")  # supine marches done and recorded
     routine_pid = int(
         subprocess.run(
@@ -180,7 +186,7 @@ def test_sigterm_and_sighup_end_the_routine_like_ctrl_c(signum: int) -> None:
         ).stdout.split()[0]
     )
     os.kill(routine_pid, signum)
-    child.expect_exact("Session ended early (quit).")
+    child.expect_exact("Session ended early: interrupted.")
     code, stty = finish(child)
     assert code == 130
     assert_line_mode(stty)  # cbreak undone: the shell gets its terminal back
@@ -189,5 +195,5 @@ def test_sigterm_and_sighup_end_the_routine_like_ctrl_c(signum: int) -> None:
     assert stopped["ended_at"] is not None
     assert [(e["exercise"], e["skipped"], e["skip_reason"]) for e in stopped["exercises"]] == [
         ("supine-marches", False, None),
-        ("bridge", True, "quit"),
+        ("bridge", True, "interrupted"),
     ]

@@ -5,7 +5,7 @@ from datetime import datetime
 
 import pexpect
 import pytest
-from helpers.terminal import spawn_routine
+from helpers.terminal import press_start, spawn_routine
 
 from backex.care import safety
 
@@ -25,7 +25,9 @@ def checked_today() -> None:
 def spawn(width: int, scale: str = "2", args: str = "-m 2 --pain 1") -> pexpect.spawn:
     """The routine in a ``width``-column terminal, the red-flag check already answered."""
     checked_today()
-    return spawn_routine(args.split(), scale, width, TIMEOUT)
+    child = spawn_routine(args.split(), scale, width, TIMEOUT)
+    press_start(child)
+    return child
 
 
 def finish(child: pexpect.spawn) -> tuple[int, str, str]:
@@ -62,7 +64,7 @@ def test_keys_pause_next_back_quit(width: int) -> None:
     child.send("\x1b[C")  # Right arrow: next
     child.expect("Next up: Bridge")
     child.send("q")
-    child.expect(r"Session ended early \(quit\)")
+    child.expect(r"Session ended early: you\s+quit\.")
     child.expect("time taken")
     child.expect_exact(PAIN_AFTER)
     child.sendline("")
@@ -75,7 +77,7 @@ def test_ctrl_c_exits_130_with_the_summary_and_restores_the_terminal() -> None:
     child = spawn(80)
     child.expect("Get ready")
     child.sendintr()
-    child.expect(r"Session ended early \(quit\)")
+    child.expect(r"Session ended early: interrupted\.")
     child.expect("time taken")
     code, stty, screen = finish(child)
     assert code == 130

@@ -1,6 +1,14 @@
 """Small builders shared by the routine tests."""
 
-from backex.catalogue.exercise import Dose, Exercise, Focus, Position
+from backex.catalogue.exercise import (
+    Dose,
+    Exercise,
+    Focus,
+    Limb,
+    Pattern,
+    Position,
+    pattern_of,
+)
 from backex.catalogue.loader import Catalogue
 from backex.planning.plan import Block, Plan, PlannedItem
 from backex.planning.timing import TRANSITION_S, estimate_item_seconds
@@ -12,6 +20,9 @@ def make_exercise(
     focus: tuple[Focus, ...] = (Focus.CORE,),
     position: Position = Position.SUPINE,
     level: int = 1,
+    pattern: Pattern | None = None,
+    limb: Limb | None = None,
+    cues: tuple[str, ...] = ("Breathe.",),
 ) -> Exercise:
     return Exercise(
         id=exercise_id,
@@ -22,9 +33,11 @@ def make_exercise(
         level=level,
         dose=dose,
         steps=("Lie down.", "Move slowly."),
-        cues=("Breathe.",),
+        cues=cues,
         stop_if=("Pain rises above 5 out of 10.",),
         sources=("test",),
+        pattern=pattern,
+        limb=limb,
     )
 
 
@@ -35,7 +48,9 @@ def make_plan_of(*exercises: Exercise) -> Plan:
             exercise=e,
             dose=e.dose,
             block=Block.MAIN,
-            est_s=estimate_item_seconds(e.dose, transition_s=TRANSITION_S if i else 0),
+            est_s=estimate_item_seconds(
+                e.dose, transition_s=TRANSITION_S if i else 0, pattern=pattern_of(e)
+            ),
             reason="catalogue dose",
         )
         for i, e in enumerate(exercises)

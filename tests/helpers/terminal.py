@@ -27,3 +27,12 @@ def spawn_routine(args: list[str], scale: str, width: int, timeout: float) -> pe
     )
     child.logfile_read = io.StringIO()
     return child
+
+
+START = "Press space to start"
+
+
+def press_start(child: pexpect.spawn) -> None:
+    """Wait for the start screen (today's plan) and press space: the clock starts."""
+    child.expect_exact(START)
+    child.send(" ")

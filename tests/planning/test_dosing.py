@@ -126,13 +126,24 @@ def test_a_plan_after_a_red_light_eases_every_exercise_but_the_prone_lying_brack
 
 
 def test_progression_and_trimming_both_show_in_the_reason() -> None:
-    plan = make_plan(CATALOGUE, [Focus.CORE], minutes=5, history=three_good("bridge"))
+    plan = make_plan(CATALOGUE, [Focus.CORE], minutes=7, history=three_good("bridge"))
     (bridge,) = [item for item in plan.items if item.exercise.id == "bridge"]
     assert bridge.dose.reps == 6
     assert bridge.reason.startswith(f"{PROGRESS}: +1 rep")
     tight = make_plan(CATALOGUE, [Focus.CORE], minutes=3, history=three_good("bridge"))
     (squeezed,) = [item for item in tight.items if item.exercise.id == "bridge"]
     assert (squeezed.dose.reps, squeezed.reason[-40:]) == (
-        4,
-        "); trimmed from 6 to 4 reps to fit 3 min",
+        3,
+        "); trimmed from 6 to 3 reps to fit 3 min",
     )
+
+
+def test_a_trimmed_session_never_lowers_the_next_dose() -> None:
+    """Done in full at a dose trimmed to fit the time: next time starts from the prescribed."""
+    trimmed = replace(BRIDGE, reps=3)
+    history = DoseHistory(
+        {"bridge": [replace(good(trimmed, n), prescribed=BRIDGE) for n in range(3)]}
+    )
+    start = starting_dose(CATALOGUE.get("bridge"), CATALOGUE, history, 1, ())
+    assert start.dose == BRIDGE
+    assert start.reason.startswith("same as last time (0 of 3")

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from helpers.prescription import small_catalogue
 
-from backex.catalogue.exercise import Dose, Tempo
+from backex.catalogue.exercise import Dose, Tempo, pattern_of
 from backex.errors import CatalogueError
 from backex.planning.plan import Block
 from backex.planning.timing import item_estimates
@@ -112,7 +112,9 @@ def test_good_plans_apply_overrides(
     kept = [(id_, dose, f"{why}: {KEPT_AS_PRESCRIBED}", note) for id_, dose, why, note in expected]
     assert [(i.exercise.id, i.dose, i.reason, i.note) for i in plan.items] == kept
     assert all(i.block is Block.MAIN for i in plan.items)
-    assert [i.est_s for i in plan.items] == item_estimates([d for _, d, _, _ in expected])
+    assert [i.est_s for i in plan.items] == item_estimates(
+        [(d, pattern_of(plan.items[0].exercise, d)) for _, d, _, _ in expected]
+    )
     assert plan.name == "Test plan"
 
 

@@ -8,7 +8,6 @@ they do not belong; each output then also defends itself, for records that got i
 import csv
 import io
 import json
-from dataclasses import replace
 from datetime import UTC, date, datetime, time
 from pathlib import Path
 
@@ -32,10 +31,7 @@ from backex.history.records import ExerciseEntry, SessionRecord
 from backex.planning.plan import Block, Plan, PlannedItem
 from backex.prescription.loader import load_prescription
 from backex.prescription.model import Frequency, FrequencyKind
-from backex.text import visible
-from backex.ui.catalogue_view import exercise_card, exercise_list, group_by_focus
-from backex.ui.coach_view import plan_view
-from backex.ui.history_view import sessions_table
+from backex.ui.catalogue_view import exercise_card
 from backex.ui.output import SafeConsole
 
 HOSTILE = {
@@ -47,9 +43,8 @@ HOSTILE = {
     "formula after a sign": "+1+cmd|' /C calc'!A0",
     "shell": 'Bob\'s "plan"; $(rm -rf ~) `id` | & > < %',
     "markup": "<script>alert(1)</script> [red]x[/red] **bold** <b>",
-    "rich markup": "Bridge [/x] [link=http://evil.example]click[/link] [bold]",
 }
-CONTROL_FREE = {"formula", "formula after a sign", "shell", "markup", "rich markup"}
+CONTROL_FREE = {"formula", "formula after a sign", "shell", "markup"}
 
 
 def session_named(name: str) -> SessionRecord:
@@ -74,8 +69,6 @@ def terminal(renderable: object) -> str:
         ('"Bridge\\e]0;pwned\\a"', "name: must not contain control characters (found U+001B)"),
         ('"Bridge\\x9b2J"', "name: must not contain control characters (found U+009B)"),
         ('"Bridge\\nrm -rf ~"', "name: must be one line"),
-        ('"Bridge\\u2028rm -rf ~"', "name: must be one line"),  # Unicode's line separator
-        ('"Bridge\\u202Erm -rf ~"', "name: must not contain control characters (found U+202E)"),
         ('"' + "x" * 121 + '"', "name: must be at most 120 characters"),
     ],
 )
@@ -121,45 +114,18 @@ def test_the_plan_gate_too(tmp_path: Path, field: str, value: str, message: str)
 # --- each output, for text that got past a gate -------------------------------------------
 
 
-def terminal_views(hostile: str) -> dict[str, object]:
-    """Every kind of screen that shows author text, given ``hostile`` as that text."""
-    bridge = replace(small_catalogue().get("bridge"), name=hostile, steps=(hostile,))
-    item = PlannedItem(bridge, bridge.dose, Block.MAIN, 60, note=hostile)
-    return {
-        "show": exercise_card(bridge, {}),
-        "list": exercise_list(group_by_focus([bridge]), 80),
-        "list, narrow": exercise_list(group_by_focus([bridge]), 40),
-        "plan": plan_view(Plan((item,)), 80),
-        "history": sessions_table([session_named(hostile)], 80),
-    }
-
-
-@pytest.mark.parametrize("view", terminal_views("x"))
 @pytest.mark.parametrize("kind", HOSTILE)
-def test_terminal(kind: str, view: str) -> None:
-    written = terminal(terminal_views(HOSTILE[kind])[view])
-    assert "\x1b" not in written and "\x9b" not in written and "\x07" not in written
+def test_terminal(kind: str) -> None:
+    bridge = small_catalogue().get("bridge")
+    hostile = HOSTILE[kind]
+    from dataclasses import replace
+
+    card = terminal(exercise_card(replace(bridge, name=hostile, steps=(hostile,)), {}))
+    assert "\x1b" not in card and "\x9b" not in card and "\x07" not in card
     if kind == "escape sequences":
-        assert "␛]0;pwned" in written  # shown, not obeyed (Rich itself drops the BEL)
+        assert "Bridge␛]0;pwned" in card  # shown, not obeyed (Rich itself drops the BEL)
     if kind == "markup":
-        assert "[red]x[/red]" in written  # Rich markup in a name stays text
-    if kind == "rich markup":  # shown as written; an unmatched [/x] used to raise
-        assert "[/x]" in written and "[link=http://evil.example]click[/link]" in written
-
-
-def test_show_prints_a_markup_name_as_written(tmp_path: Path, isolated_home: Path) -> None:
-    from typer.testing import CliRunner
-
-    name = "Wall [/x] sit [red]red[/red]"
-    path = tmp_path / "mine.yaml"
-    steps = '["Lean [/x] on a [bold]wall[/bold]."]'
-    text = "exercises:\n" + exercise_yaml("mine", f'"{name}"', steps=steps)
-    path.write_text(text, encoding="utf-8")
-    result = CliRunner().invoke(app, ["show", "mine", "--catalogue", str(path)])
-    assert result.exit_code == 0, result.output
-    lines = result.stdout.splitlines()
-    assert lines[0].startswith(f"╭─ {name} (mine) ─")
-    assert "│ 1. Lean [/x] on a [bold]wall[/bold]." in [line.rstrip(" │") for line in lines]
+        assert "[red]x[/red]" in card  # Rich markup in a name stays text
 
 
 @pytest.mark.parametrize("kind", HOSTILE)
@@ -168,10 +134,8 @@ def test_csv(kind: str) -> None:
     cells = [cell for row in rows[1:] for cell in row]
     assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in cells)
     plan_name = rows[1][rows[0].index("plan_name")]
-    # The text itself is kept (a carriage return as a newline, so the row stays whole);
-    # a control that would act when the file is printed shows as its symbol.
-    assert plan_name.lstrip("'") == visible(HOSTILE[kind].replace("\r", "\n"))
-    assert "\x1b" not in plan_name and "\x9b" not in plan_name
+    # The text itself is kept (a carriage return as a newline, so the row stays whole).
+    assert plan_name.lstrip("'") == HOSTILE[kind].replace("\r", "\n")
 
 
 @pytest.mark.parametrize("kind", HOSTILE)
@@ -220,32 +184,6 @@ def test_html_and_markdown(kind: str) -> None:
     assert "<b>" not in rendered
 
 
-@pytest.mark.parametrize("kind", HOSTILE)
-def test_the_clinician_report(kind: str) -> None:
-    """A report is built from a patient's exported file: its names are author text too."""
-    from markdown_it import MarkdownIt
-
-    from backex.documents.report import build_report
-    from backex.documents.report_render import render_html as report_html
-    from backex.documents.report_render import render_markdown as report_markdown
-
-    hostile = HOSTILE[kind]
-    report = build_report(
-        [session_named(hostile)],
-        prescription=None,
-        first_day=date(2026, 3, 1),
-        today=date(2026, 3, 1),
-        names={"bridge": hostile},
-        source=hostile,
-    )
-    html, markdown = report_html(report), report_markdown(report)
-    assert "<script>alert" not in html and "\x1b" not in html and "\x1b" not in markdown
-    if kind == "markup":
-        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
-    rendered = MarkdownIt("commonmark").render(markdown)
-    assert "<script>" not in rendered and "<b>" not in rendered
-
-
 def test_a_hostile_name_in_the_cli_history_csv(isolated_home: Path) -> None:
     from typer.testing import CliRunner
 
@@ -279,26 +217,10 @@ def test_no_text_makes_more_crontab_lines_than_the_schedule_asks(name: str) -> N
 def test_no_text_makes_a_csv_cell_that_starts_a_formula(name: str) -> None:
     for row in csv.reader(io.StringIO(log_csv([session_named(name)]), newline="")):
         assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in row)
-        assert not any(c in cell for cell in row for c in ("\x1b", "\x9b", "\x07"))
 
 
-@settings(max_examples=100, deadline=None)
-@given(st.text(), st.sampled_from(list(terminal_views("x"))))
-def test_no_text_makes_the_terminal_receive_an_escape(name: str, view: str) -> None:
-    written = terminal(terminal_views(name)[view]) + terminal(Text(name)) + terminal(name)
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_no_text_makes_the_terminal_receive_an_escape(name: str) -> None:
+    written = terminal(Text(name))
     assert not any(c in written for c in ("\x1b", "\x9b", "\x07", "\x08", "\r"))
-
-
-@pytest.mark.parametrize(
-    "name",
-    ["=1+1", "-Lower back", "@home", "+plus", "'quoted'", "'=already guarded", "Plain"],
-)
-def test_a_guarded_csv_name_reads_back_as_written(tmp_path: Path, name: str) -> None:
-    """The report reads an export back: the spreadsheet guard ' comes off, and only it."""
-    from backex.history.importer import read_history_file
-
-    path = tmp_path / "export.csv"
-    path.write_text(log_csv([session_named(name)]), encoding="utf-8")
-    (session,) = read_history_file(path).sessions
-    expected = name[1:] if name.startswith("'=") else name  # the one ambiguous spelling
-    assert session.plan_name == expected

@@ -3,7 +3,7 @@
 import pytest
 from helpers.routine import make_exercise, make_plan_of
 
-from backex.catalogue.exercise import Dose, Focus
+from backex.catalogue.exercise import Dose, Focus, pattern_of
 from backex.catalogue.loader import load_catalogue
 from backex.planning.plan import Block, Plan, PlannedItem
 from backex.planning.planner import make_plan
@@ -89,7 +89,11 @@ def test_segments_add_up_to_the_planner_estimate_for_every_catalogue_exercise() 
         for first, transition in ((True, 0), (False, TRANSITION_S)):
             item = PlannedItem(exercise, exercise.dose, Block.MAIN, 0)
             total = sum(s.duration for s in build_segments(item, first, SessionOptions()))
-            assert total == estimate_item_seconds(exercise.dose, transition_s=transition)
+            pattern = pattern_of(exercise)
+            expected = estimate_item_seconds(
+                exercise.dose, transition_s=transition, pattern=pattern
+            )
+            assert total == expected
 
 
 def test_counted_reps_walk_lift_hold_lower_with_cues() -> None:
@@ -206,7 +210,7 @@ def test_next_skips_and_reports_partial_work() -> None:
         "next up: Bridge",
     )
     assert results == [
-        ExerciseResult("plank", 0, 0, 7.0, True, "skipped", T0, T0 + 12, index=0),
+        ExerciseResult("plank", 0, 0, 7.0, True, SkipReason.NEXT, T0, T0 + 12, index=0),
     ]
 
 
@@ -238,7 +242,7 @@ def test_back_at_the_start_goes_to_the_previous_exercise() -> None:
     ("event", "reason"),
     [
         (Quit(T0 + 30), "quit"),
-        (Stop(T0 + 30, SkipReason.SYMPTOMS), "symptoms spread down the leg"),
+        (Stop(T0 + 30, SkipReason.SYMPTOMS), "symptoms"),
     ],
 )
 def test_quit_and_stop_mark_the_rest_skipped(event: Quit | Stop, reason: str) -> None:

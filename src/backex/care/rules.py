@@ -149,11 +149,17 @@ class PastResult:
     symptoms: Symptoms | None
     pain_before: int | None
     pain_after: int | None
+    prescribed: Dose | None = None  # before trimming to fit the time; None: ``planned``
+
+    @property
+    def baseline(self) -> Dose:
+        """The dose progression starts from: never a dose trimmed to fit the time."""
+        return self.prescribed or self.planned
 
 
 def full_dose(result: PastResult) -> bool:
-    """Every planned set, with every planned rep (or the whole hold when there are no reps)."""
-    planned = result.planned
+    """Every prescribed set and rep (or the whole hold); a trimmed session is not in full."""
+    planned = result.baseline
     if result.skipped or result.sets_done < planned.sets:
         return False
     if planned.reps is not None:
@@ -251,14 +257,14 @@ def adjust_dose(
     current dose done in full with pain of 3 or less (before and after, and an after
     score given): +1 rep up to the sourced ceiling, then the harder variant.
     """
-    dose = recent[0].planned if recent else exercise.dose
+    dose = recent[0].baseline if recent else exercise.dose
     if last_light is Light.RED:
         return _ease_off(exercise, dose, catalogue, "pain was too high last session")
     if recent and recent[0].symptoms is Symptoms.PERIPHERALISING:
         return _ease_off(exercise, dose, catalogue, "symptoms spread down the leg last time")
     if not recent:
         return DoseChoice(exercise.id, dose, Change.KEEP, "catalogue dose")
-    same_dose = [r for r in recent[:GOOD_SESSIONS] if r.planned == dose]
+    same_dose = [r for r in recent[:GOOD_SESSIONS] if r.baseline == dose]
     good = [r for r in same_dose if full_dose(r) and _low_pain(r)]
     if len(good) == GOOD_SESSIONS:
         return _progress(exercise, dose, catalogue)

@@ -51,6 +51,36 @@ class Movement(StrEnum):
     SIDE_BENDING = "side-bending"
 
 
+class Pattern(StrEnum):
+    """How an exercise is paced: which movements follow which, and on which side."""
+
+    HOLD = "hold"  # one still hold per set
+    REPS = "reps"  # counted reps: lift, hold, lower
+    ALTERNATE = "alternate"  # counted reps, sides in turn rep by rep: right, left, right...
+    ROTATE = "rotate"  # to the left, hold, centre, to the right, hold, centre
+    PER_SIDE = "per_side"  # every rep or hold on one side, a switch, then the other side
+
+    @property
+    def sided(self) -> bool:
+        """Whether the dose must be per side."""
+        return self not in (Pattern.HOLD, Pattern.REPS)
+
+    @property
+    def switches_sides(self) -> bool:
+        """Whether a "switch sides" pause separates the two sides."""
+        return self is Pattern.PER_SIDE
+
+
+class Limb(StrEnum):
+    """What the side words name: "right leg", "right arm and left leg", "knees"."""
+
+    ARM = "arm"
+    LEG = "leg"
+    ARM_AND_LEG = "arm-and-leg"  # one arm and the opposite leg together
+    ONE_LIMB = "one-limb"  # one limb at a time: right arm, left leg, left arm, right leg
+    KNEES = "knees"  # both knees together, rolled to a side
+
+
 @dataclass(frozen=True, slots=True)
 class Tempo:
     """Seconds to move into and out of the position on each counted rep."""
@@ -92,7 +122,42 @@ class Exercise:
     easier: tuple[str, ...] = ()
     harder: tuple[str, ...] = ()
     tags: tuple[Movement, ...] = ()  # the spine movement, only where it is unambiguous
+    pattern: Pattern | None = None  # None: as the dose implies (see pattern_of)
+    limb: Limb | None = None  # None: sides are "right side", "left side"
+
     figures: tuple[Frame, ...] = ()
+
+
+def default_pattern(dose: Dose) -> Pattern:
+    """The pacing a dose implies when the catalogue names none."""
+    if dose.per_side:
+        return Pattern.PER_SIDE
+    return Pattern.HOLD if dose.reps is None else Pattern.REPS
+
+
+def pattern_of(exercise: Exercise, dose: Dose | None = None) -> Pattern:
+    """How ``exercise`` is paced at ``dose`` (its own by default).
+
+    A sided pattern needs a per-side dose with reps (per_side also takes holds); when a
+    dose does not fit the catalogue's pattern (a prescription made it one-sided), the
+    dose's own default applies.
+    """
+    dose = dose or exercise.dose
+    pattern = exercise.pattern
+    if pattern is None or pattern_fits(pattern, dose) is not None:
+        return default_pattern(dose)
+    return pattern
+
+
+def pattern_fits(pattern: Pattern, dose: Dose) -> str | None:
+    """None when ``dose`` can be paced as ``pattern``, else why not (for error messages)."""
+    if pattern.sided != dose.per_side:
+        return f"pattern {pattern} needs per_side: {str(pattern.sided).lower()}"
+    if pattern in (Pattern.REPS, Pattern.ALTERNATE, Pattern.ROTATE) and dose.reps is None:
+        return f"pattern {pattern} needs reps"
+    if pattern is Pattern.HOLD and dose.reps is not None:
+        return "pattern hold is one hold per set: leave out reps, or use pattern reps"
+    return None
 
 
 def format_dose(dose: Dose) -> str:

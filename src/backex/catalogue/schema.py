@@ -23,9 +23,12 @@ from backex.catalogue.exercise import (
     Equipment,
     Exercise,
     Focus,
+    Limb,
     Movement,
+    Pattern,
     Position,
     Tempo,
+    pattern_fits,
 )
 from backex.catalogue.figures import (
     MAX_ALT,
@@ -37,14 +40,14 @@ from backex.catalogue.figures import (
 )
 from backex.catalogue.yamlfile import YamlDocument, format_loc
 from backex.errors import CatalogueError
-from backex.text import control_characters, describe_character, has_line_break
+from backex.text import control_characters, describe_character
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 def single_line(value: str) -> str:
     """Pydantic check for one-line author text: no line breaks, no control characters."""
-    if has_line_break(value):
+    if "\n" in value or "\r" in value:
         raise ValueError("must be one line")
     return _no_controls(value, multiline=False)
 
@@ -189,6 +192,8 @@ class ExerciseModel(Strict):
     level: int = Field(ge=1, le=3, strict=True)
     equipment: tuple[Equipment, ...] = ()
     dose: DoseModel
+    pattern: Pattern | None = None
+    limb: Limb | None = None
     steps: tuple[Prose, ...] = Field(min_length=1)
     cues: tuple[Prose, ...] = Field(min_length=1)
     cautions: tuple[Prose, ...] = ()
@@ -207,6 +212,14 @@ class ExerciseModel(Strict):
         if not SLUG.match(value):
             raise ValueError("must be a slug: lowercase letters, digits and single hyphens")
         return value
+
+    @model_validator(mode="after")
+    def _pattern_fits_dose(self) -> Self:
+        if self.pattern is not None:
+            problem = pattern_fits(self.pattern, self.dose.to_record())
+            if problem is not None:
+                raise ValueError(problem)
+        return self
 
     def to_record(self) -> Exercise:
         return record_from(self, Exercise)

@@ -12,16 +12,5 @@ from backex.cli.app import app
 
 
 def main() -> None:
-    """Console-script entry point; a closed pipe during help (``--help | head``) exits 0."""
-    from backex.errors import ExitCode
-    from backex.ui.output import stdout_identity
-
-    before = stdout_identity()
-    try:
-        app()
-    except SystemExit as exc:
-        # Typer draws help with its own Rich console, which silences stdout and exits 1
-        # when the reader has gone; that is no failure (our consoles already exit 0).
-        if exc.code == 1 and stdout_identity() != before:
-            raise SystemExit(ExitCode.OK) from None
-        raise
+    """Console-script entry point."""
+    app()

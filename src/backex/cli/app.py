@@ -59,12 +59,7 @@ def guarded(func: Callable[P, R]) -> Callable[P, R]:
 
 def _show_version(value: bool) -> None:
     if value:
-        try:
-            typer.echo(f"backex {__version__}")
-        except BrokenPipeError as exc:  # Click would end with status 1, saying nothing
-            from backex.ui import output
-
-            exit_with(output.report(exc))
+        typer.echo(f"backex {__version__}")
         exit_with(ExitCode.OK)
 
 

@@ -7,6 +7,7 @@ used stops the routine before anything starts (exit 1, nothing lost).
 """
 
 import json
+from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING, Annotated
 
@@ -25,6 +26,7 @@ from backex.cli.options import (
     chosen_focus,
 )
 from backex.errors import BackexError, Interrupted, UsageError
+from backex.paths import command_name
 from backex.planning.plan import Plan
 from backex.planning.plan_doc import plan_to_dict
 
@@ -33,8 +35,10 @@ if TYPE_CHECKING:
 
     from backex.care.rules import Symptoms
     from backex.catalogue.loader import Catalogue
+    from backex.history.records import ExerciseEntry
     from backex.history.store import History, SessionRecord
     from backex.planning.dosing import DoseHistory
+    from backex.session.types import ExerciseResult
 
 PainOption = Annotated[
     int | None,
@@ -44,6 +48,15 @@ PainOption = Annotated[
         max=10,
         help="Your pain now, 0-10: recorded without asking.",
         show_default=False,
+    ),
+]
+GetReadyOption = Annotated[
+    int,
+    typer.Option(
+        "--get-ready",
+        min=0,
+        max=300,
+        help="Seconds to get into position after you press space, before the first exercise.",
     ),
 ]
 ResumeOption = Annotated[
@@ -62,6 +75,7 @@ def routine(
     plan_path: PlanFileOption = None,
     pain: PainOption = None,
     resume: ResumeOption = False,
+    get_ready: GetReadyOption = 15,
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Print the plan and exit without coaching.")
     ] = False,
@@ -108,7 +122,7 @@ def routine(
         return
     with history.History.open() as store:  # unusable: a clear message, exit 1, nothing lost
         if resume:
-            _resume(store, catalogue, plain, quiet, voice, scale, ascii_art)
+            _resume(store, catalogue, plain, quiet, voice, scale, get_ready, ascii_art)
             return
         plan = _plan(catalogue, focus, level, minutes, seed, plan_path, _dose_history(store))
         _before_coaching(plan)
@@ -117,7 +131,7 @@ def routine(
         session.recorder.start(
             plan_to_dict(plan), [str(f) for f in plan.focus], pain_before, plan.name or None
         )
-        session.coach(plain, quiet, voice, pain_before, ascii_art=ascii_art)
+        session.coach(plain, quiet, voice, pain_before, get_ready, ascii_art=ascii_art)
 
 
 def _plan(
@@ -182,6 +196,7 @@ def _resume(
     quiet: bool,
     voice: bool,
     scale: float,
+    get_ready: int,
     ascii_art: bool = False,
 ) -> None:
     from backex.planning.plan_doc import plan_from_dict
@@ -191,7 +206,7 @@ def _resume(
     if point is None:
         raise BackexError(
             "nothing to resume: the last session was completed (or there is none yet); "
-            "start one with `backex routine`"
+            f"start one with `{command_name()} routine`"
         )
     record = store.sessions(limit=1)[0]
     _refuse_after_spreading(record)
@@ -208,8 +223,36 @@ def _resume(
         f"Resuming the session of {point.started_at:%d %b %H:%M} at exercise "
         f"{point.next_position + 1} of {len(plan.items)}: {item.exercise.name}."
     )
+    earlier = tuple(
+        _result_of(entry) for entry in record.exercises if entry.position < point.next_position
+    )
     session.coach(
-        plain, quiet, voice, record.pain_before, first_item=point.next_position, ascii_art=ascii_art
+        plain,
+        quiet,
+        voice,
+        record.pain_before,
+        get_ready,
+        first_item=point.next_position,
+        earlier=earlier,
+        ascii_art=ascii_art,
+    )
+
+
+def _result_of(entry: "ExerciseEntry") -> "ExerciseResult":
+    """A stored result as the session reports one, for the whole session's summary."""
+    from backex.session.types import ExerciseResult
+
+    return ExerciseResult(
+        exercise_id=entry.exercise_id,
+        sets_done=entry.sets_done,
+        reps_done=entry.reps_done or 0,
+        seconds_done=float(entry.seconds_done or 0),
+        skipped=entry.skipped,
+        skip_reason=entry.skip_reason,
+        started_at=0.0,
+        ended_at=0.0,
+        index=entry.position,
+        symptoms=entry.symptoms,
     )
 
 
@@ -243,15 +286,22 @@ class _Session:
         quiet: bool,
         voice: bool,
         pain_before: int | None,
+        get_ready: int,
         first_item: int = 0,
+        earlier: "tuple[ExerciseResult, ...]" = (),
         ascii_art: bool = False,
     ) -> None:
+        """Coach the plan from ``first_item``; ``earlier``: results of a resumed session."""
+        from functools import partial
+
         from backex.care import safety
         from backex.care.rules import Symptoms, symptom_rule
         from backex.coaching.live import CoachOptions, run_routine
         from backex.session.types import SkipReason
         from backex.ui import output
-        from backex.ui.coach_view import LiveScreen, summary_view
+        from backex.ui.coach_view import LiveScreen
+        from backex.ui.start_view import start_view
+        from backex.ui.summary_view import summary_view
 
         answers: list[Symptoms] = []
 
@@ -265,27 +315,37 @@ class _Session:
             quiet=quiet,
             voice=voice,
             clock_scale=self.scale,
+            first_get_ready_s=get_ready,
             ask_symptoms=checkins.is_interactive(),
         )
+        overview = partial(start_view, self.plan, get_ready_s=get_ready, first_item=first_item)
+
+        def screen() -> LiveScreen:
+            start = partial(overview, live=True)
+            notice = safety.stop_rule_text(self.plan.max_pain)
+            return LiveScreen(
+                console, notice=notice, ascii_art=ascii_art, start=start, plan=self.plan
+            )
+
         completed = False
         try:
             outcome = run_routine(
                 self.plan,
                 options,
-                screen_factory=lambda: LiveScreen(
-                    console, safety.stop_rule_text(self.plan.max_pain), ascii_art
-                ),
+                screen_factory=screen,
                 warn=output.error,
                 on_exercise_end=self.writer,
                 first_item=first_item,
                 on_answer=on_answer,
+                show_overview=lambda: console.print(overview(console.width, live=False)),
             )
             completed = outcome.summary.stop_reason is None and not outcome.interrupted
         finally:
             self._finish(completed)
-        console.print(summary_view(outcome.summary, self.names, console.width))
+        summary = replace(outcome.summary, results=earlier + outcome.summary.results)
+        console.print(summary_view(summary, self.plan, console.width))
         if not completed and outcome.summary.stop_reason is not SkipReason.SYMPTOMS:
-            console.print("Continue where you stopped with: backex routine --resume")
+            console.print(f"Continue where you stopped with: {command_name()} routine --resume")
         if outcome.interrupted:
             raise Interrupted()
         pain_after = _ask_pain()

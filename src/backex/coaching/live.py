@@ -1,9 +1,12 @@
 """The terminal loop around the session engine: real time, keys, sounds, drawing.
 
-Live mode (stdin and stdout are terminals): keys without Enter (cbreak), ``select()``
+Live mode (stdin and stdout are terminals): first the start screen (today's plan, the stop
+rule), and the clock starts when the person presses space or Enter (q leaves: every
+exercise is recorded as quit). Then keys without Enter (cbreak), ``select()``
 sleeps exactly until the session's next visible change, a key or a resize; the screen is
 drawn by a :class:`Screen` the caller passes in (Rich lives in ``backex.ui``). Plain mode
-(``--plain``, piped, no terminal, TERM=dumb): one line per phase change and milestones,
+(``--plain``, piped, no terminal, TERM=dumb): ``show_overview`` prints the same plan and
+the session starts at once; one line per phase change and milestones,
 and reads stdin only for the McKenzie question when ``CoachOptions.ask_symptoms`` is set
 (the caller sets it only when stdin and stdout are terminals). Whatever happens, the
 terminal settings are restored.
@@ -48,14 +51,20 @@ from backex.session.types import (
     SessionOptions,
     SessionState,
     SessionSummary,
+    SkipReason,
+    Stop,
     Tick,
 )
+
+START_KEYS = (b" ", b"\r", b"\n")
+FIRST_GET_READY_S = 15  # after "press space": time to get down onto the floor
 
 
 class Screen(Protocol):
     """What the live loop needs from a renderer."""
 
     def open(self) -> None: ...
+    def draw_start(self) -> None: ...
     def draw(self, state: SessionState) -> None: ...
     def bell(self) -> None: ...
     def close(self) -> None: ...
@@ -68,6 +77,7 @@ class CoachOptions:
     voice: bool = False
     clock_scale: float = 1.0
     get_ready_s: float = GET_READY_S
+    first_get_ready_s: float = FIRST_GET_READY_S  # before the first exercise: time to lie down
     ask_symptoms: bool = False  # the McKenzie question after each McKenzie exercise
 
 
@@ -103,11 +113,13 @@ def run_routine(
     *,
     first_item: int = 0,
     on_answer: AnswerHook | None = None,
+    show_overview: Callable[[], None] | None = None,
 ) -> CoachOutcome:
     """Coach ``plan`` in real time until it ends, the person quits, or Ctrl-C.
 
     ``first_item`` is the plan position to start at (``--resume``); ``on_answer`` sees
-    each answer to the McKenzie question and may return a reason to stop the session.
+    each answer to the McKenzie question and may return a reason to stop the session;
+    ``show_overview`` prints today's plan in plain mode (live, the screen draws it).
     """
     stdin = sys.stdin if stdin is None else stdin
     stdout = sys.stdout if stdout is None else stdout
@@ -115,7 +127,11 @@ def run_routine(
         raise BackexError("standard output is closed, so there is nowhere to coach you")
     session = Session(
         plan,
-        SessionOptions(get_ready_s=options.get_ready_s, ask_symptoms=options.ask_symptoms),
+        SessionOptions(
+            get_ready_s=options.get_ready_s,
+            first_get_ready_s=options.first_get_ready_s,
+            ask_symptoms=options.ask_symptoms,
+        ),
         on_exercise_end=on_exercise_end,
     )
     answer = AnswerSender(session, on_answer)
@@ -123,17 +139,22 @@ def run_routine(
     voice = Voice(warn) if options.voice and not options.quiet else None
     live = use_live_screen(options.plain, stdin, stdout)
     interrupted = False
-    session.start(clock(), first_item)
     try:
         with ending_signals_interrupt():
             if live:
-                _run_live(session, clock, screen_factory(), stdin, voice, options.quiet, answer)
+                screen = screen_factory()
+                _run_live(session, clock, screen, stdin, voice, options.quiet, answer, first_item)
             else:
+                if show_overview is not None:
+                    show_overview()
+                session.start(clock(), first_item)
                 run_plain(session, clock, stdout, stdin, voice, options.quiet, answer)
     except KeyboardInterrupt:
         interrupted = True
+        if not session.started:
+            session.start(clock(), first_item)
         if not session.done:
-            session.handle(Quit(clock()))
+            session.handle(Stop(clock(), SkipReason.INTERRUPTED))
     finally:
         if voice is not None:
             voice.close()
@@ -150,14 +171,40 @@ def _run_live(
     voice: Voice | None,
     quiet: bool,
     answer: AnswerSender,
+    first_item: int,
 ) -> None:
     fd = stdin.fileno()
     with cbreak(fd), wakeup_on_resize() as wake_fd:
         screen.open()
         try:
+            go = _wait_for_start(screen, fd, wake_fd)
+            session.start(clock(), first_item)
+            if not go:
+                session.handle(Quit(clock()))
+                return
             _live_loop(session, clock, screen, fd, wake_fd, voice, quiet, answer)
         finally:
             screen.close()
+
+
+def _wait_for_start(screen: Screen, fd: int, wake_fd: int) -> bool:
+    """The start screen until space or Enter (True) or q (False); the clock waits."""
+    screen.draw_start()
+    while True:
+        ready, _, _ = select.select([wake_fd, fd], [], [])
+        if wake_fd in ready:
+            with contextlib.suppress(BlockingIOError):
+                os.read(wake_fd, 512)
+            screen.draw_start()
+        if fd in ready:
+            data = os.read(fd, 64)
+            if not data:
+                return True  # no keys will come: coach anyway, as plain mode does
+            for key in parse_keys(data):
+                if key in START_KEYS:
+                    return True
+                if key == b"q":
+                    return False
 
 
 def _live_loop(

@@ -4,6 +4,7 @@ import time
 from collections.abc import Sequence
 from typing import TextIO
 
+from backex.catalogue.exercise import Pattern, pattern_of
 from backex.catalogue.figures import CAPTIONS, Frame
 from backex.coaching.answers import AnswerSender, ask_symptoms_line
 from backex.coaching.clock import ScaledClock
@@ -12,6 +13,7 @@ from backex.coaching.terminal import isatty
 from backex.planning.plan import Plan
 from backex.planning.timing import tempo_of
 from backex.session.engine import Session
+from backex.session.patterns import side_words
 from backex.session.types import CueEvent, CueKind, Next, PhaseKind, PhaseStart
 from backex.text import one_line
 
@@ -90,24 +92,27 @@ def plain_phase_line(phase: PhaseStart, plan: Plan) -> str:
     where = f"({phase.item + 1} of {len(plan.items)})"
     if phase.kind is PhaseKind.TRANSITION:
         return f"Next up: {name} {where}"
+    limb = item.exercise.limb
+    side = side_words(limb, phase.side, phase.rep_no or 1) if phase.side else ""
     if phase.kind is PhaseKind.GET_READY:
-        first = f", {phase.side} side first" if phase.side else ""
+        first = f", {side} first" if side else ""
         return f"{name} {where}: get ready{first}"
     if phase.kind is PhaseKind.SWITCH_SIDES:
-        return f"{name}: switch to the {phase.side} side"
+        return f"{name}: switch to the {side}"
     if phase.kind is PhaseKind.REST:
         return f"{name}: rest {dose.rest_s} s"
     parts = [f"set {phase.set_no}/{dose.sets}"]
-    if phase.side is not None:
-        parts.append(f"{phase.side} side")
+    if side:
+        parts.append(side)
     if phase.rep_no is None:
         return f"{name} — {', '.join(parts)}: hold {dose.hold_s} s"
     parts.append(f"rep {phase.rep_no}/{dose.reps}")
     tempo = tempo_of(dose)
-    moves = [f"lift {tempo.lift_s} s"]
+    rotate = pattern_of(item.exercise, dose) is Pattern.ROTATE
+    moves = [f"{'roll' if rotate else 'lift'} {tempo.lift_s} s"]
     if dose.hold_s:
         moves.append(f"hold {dose.hold_s} s")
-    moves.append(f"lower {tempo.lower_s} s")
+    moves.append(f"{'back to the centre' if rotate else 'lower'} {tempo.lower_s} s")
     return f"{name} — {', '.join(parts)}: {', '.join(moves)}"
 
 

@@ -27,7 +27,6 @@ from backex.catalogue.exercise import Dose
 from backex.errors import BackexError
 from backex.history.records import ExerciseEntry, SessionRecord
 from backex.session.types import SkipReason
-from backex.text import from_csv_cell
 
 MAX_BYTES = 64 * 1024 * 1024  # a patient's file, not a database dump
 
@@ -93,7 +92,8 @@ def _bool(value: object) -> bool:
 
 
 def _text(value: object) -> str:
-    return from_csv_cell("" if value is None else str(value))  # the CSV's spreadsheet guard
+    text = "" if value is None else str(value)
+    return text[1:] if text.startswith("'") else text  # the CSV's spreadsheet guard
 
 
 def _planned(row: Mapping[str, Any]) -> Dose:

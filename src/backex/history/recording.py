@@ -28,7 +28,8 @@ class ResultWriter:
     def __call__(self, result: ExerciseResult) -> None:
         if self.failure is not None:
             return
-        dose = self.plan.items[result.index].dose
+        item = self.plan.items[result.index]
+        dose = item.dose
         # Session seconds run clock_scale times faster than the wall clock.
         took = (result.ended_at - result.started_at) / self.clock_scale
         started = self.recorder.clock() - timedelta(seconds=round(took))
@@ -43,6 +44,7 @@ class ResultWriter:
             skip_reason=result.skip_reason,
             symptoms=result.symptoms,
             started_at=started,
+            prescribed=item.prescribed,
         )
         try:
             self.recorder.record_exercise(entry)

@@ -47,6 +47,12 @@ class ExerciseEntry:
     symptoms: Symptoms | None = None
     started_at: datetime | None = None
     ended_at: datetime | None = None
+    # The dose before any trimming to fit the time; None: ``planned`` (older sessions).
+    prescribed: Dose | None = None
+
+    @property
+    def baseline(self) -> Dose:
+        return self.prescribed or self.planned
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +108,10 @@ def _skip_reason(text: str | None) -> SkipReason | None:
 _COLUMN = {"symptoms": "symptom_response"}
 _CODEC: dict[str, tuple[Callable[[Any], object], Callable[[Any], object]]] = {
     "planned": (lambda d: json.dumps(dose_to_dict(d)), lambda s: dose_from_dict(json.loads(s))),
+    "prescribed": (
+        lambda d: json.dumps(dose_to_dict(d)) if d else None,
+        lambda s: dose_from_dict(json.loads(s)) if s else None,
+    ),
     "skipped": (int, bool),
     "skip_reason": (_text, _skip_reason),
     "symptoms": (_text, lambda s: Symptoms(s) if s else None),
@@ -166,6 +176,7 @@ def session_to_dict(session: SessionRecord) -> dict[str, Any]:
                 "position": e.position,
                 "exercise": e.exercise_id,
                 "planned": dose_to_dict(e.planned),
+                "prescribed": dose_to_dict(e.baseline),
                 "sets_done": e.sets_done,
                 "reps_done": e.reps_done,
                 "seconds_done": e.seconds_done,

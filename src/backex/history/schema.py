@@ -65,6 +65,12 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "CREATE INDEX session_by_day ON session (local_day)",
         "CREATE INDEX session_by_plan ON session (plan_name, started_utc)",
     ),
+    (  # 3: the dose before trimming; skip reasons as single words
+        "ALTER TABLE exercise_result ADD COLUMN prescribed TEXT",
+        "UPDATE exercise_result SET skip_reason = 'next' WHERE skip_reason = 'skipped'",
+        "UPDATE exercise_result SET skip_reason = 'symptoms'"
+        " WHERE skip_reason = 'symptoms spread down the leg'",
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 # Columns the store derives from started_at on every insert; they are not in the records.

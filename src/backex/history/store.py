@@ -365,6 +365,7 @@ def _past_result(row: Any) -> PastResult:
     return PastResult(
         started_at=datetime.fromisoformat(row["session_start"]),
         planned=dose_from_dict(json.loads(row["planned"])),
+        prescribed=dose_from_dict(json.loads(row["prescribed"])) if row["prescribed"] else None,
         sets_done=row["sets_done"],
         reps_done=row["reps_done"],
         seconds_done=row["seconds_done"],

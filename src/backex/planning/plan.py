@@ -26,6 +26,14 @@ class PlannedItem:
     est_s: int
     reason: str = ""  # why this dose: "catalogue dose", "trimmed to fit 10 min", ...
     note: str = ""  # a prescriber's note for this exercise, if any
+    # The dose before trimming to fit the time (catalogue, progressed or clinician's);
+    # None: ``dose`` itself. Progression starts from this, never from a trimmed dose.
+    prescribed: Dose | None = None
+
+    @property
+    def baseline(self) -> Dose:
+        """The prescribed (or progressed) dose, trimmed or not today."""
+        return self.prescribed or self.dose
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +49,7 @@ class Plan:
     max_pain: int = DEFAULT_MAX_PAIN  # the plan file's limit: the pain light turns red above it
     review_on: date | None = None  # the plan file's review date
     dropped: tuple[str, ...] = ()  # ids left out to fit the time budget
+    notes: str = ""  # the clinician's notes for the whole plan, when coached from one
 
     @property
     def total_s(self) -> int:

@@ -57,10 +57,13 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
                 **dose_to_dict(item.dose),
                 "est_s": item.est_s,
                 "reason": item.reason,
+                "note": item.note,
+                "prescribed": dose_to_dict(item.prescribed) if item.prescribed else None,
             }
             for item in plan.items
         ],
         "dropped": list(plan.dropped),
+        "notes": plan.notes,
     }
 
 
@@ -88,6 +91,10 @@ def plan_from_dict(
                     block=Block(entry.get("block", Block.MAIN)),
                     est_s=int(entry["est_s"]),
                     reason=str(entry.get("reason", "")),
+                    note=str(entry.get("note") or ""),
+                    prescribed=dose_from_dict(entry["prescribed"])
+                    if entry.get("prescribed")
+                    else None,
                 )
             )
         wanted = tuple(Focus(f) for f in focus)
@@ -103,4 +110,5 @@ def plan_from_dict(
         focus=wanted,
         max_level=max(item.exercise.level for item in items),
         name=name or "",
+        notes=str(doc.get("notes") or ""),
     )

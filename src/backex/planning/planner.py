@@ -18,7 +18,7 @@ import random
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from backex.catalogue.exercise import Dose, Exercise, Focus, Position
+from backex.catalogue.exercise import Dose, Exercise, Focus, Position, pattern_of
 from backex.catalogue.loader import Catalogue
 from backex.errors import BackexError
 from backex.planning.dosing import CATALOGUE_DOSE, DoseHistory, starting_dose
@@ -235,8 +235,7 @@ def _fewest_to_drop(picks: list[_Pick], droppable: list[int], budget: int) -> in
     if not droppable:
         return 0
     smallest = [
-        estimate_item_seconds(p.dose if p.fixed else ([p.dose, *_trim_steps(p.dose)][-1]))
-        for p in picks
+        _estimate(p, p.dose if p.fixed else ([p.dose, *_trim_steps(p.dose)][-1]), 0) for p in picks
     ]
     total = sum(smallest) + TRANSITION_S * (len(picks) - 1)
     for dropped, index in enumerate(droppable):
@@ -247,10 +246,12 @@ def _fewest_to_drop(picks: list[_Pick], droppable: list[int], budget: int) -> in
 
 
 def _total(picks: list[_Pick], doses: dict[int, Dose]) -> int:
-    return sum(
-        estimate_item_seconds(doses[i], transition_s=TRANSITION_S if i else 0)
-        for i in range(len(picks))
-    )
+    return sum(_estimate(p, doses[i], TRANSITION_S if i else 0) for i, p in enumerate(picks))
+
+
+def _estimate(pick: _Pick, dose: Dose, transition_s: int) -> int:
+    pattern = pattern_of(pick.exercise, dose)
+    return estimate_item_seconds(dose, transition_s=transition_s, pattern=pattern)
 
 
 def _fit_doses(kept: list[_Pick], budget: int, queue: list[int]) -> dict[int, Dose] | None:
@@ -293,8 +294,9 @@ def _items(kept: list[_Pick], doses: dict[int, Dose], minutes: int) -> tuple[Pla
             exercise=pick.exercise,
             dose=doses[i],
             block=pick.block,
-            est_s=estimate_item_seconds(doses[i], transition_s=TRANSITION_S if i else 0),
+            est_s=_estimate(pick, doses[i], TRANSITION_S if i else 0),
             reason=_reason(pick, doses[i], minutes),
+            prescribed=pick.dose if doses[i] != pick.dose else None,
         )
         for i, pick in enumerate(kept)
     )

@@ -5,7 +5,7 @@ and the coached session's phases can never disagree. Pure arithmetic on
 :class:`backex.catalogue.exercise.Dose`.
 """
 
-from backex.catalogue.exercise import Dose, Tempo
+from backex.catalogue.exercise import Dose, Pattern, Tempo, default_pattern
 
 GET_READY_S = 5
 TRANSITION_S = 10  # time to change position before the next exercise, with a "next up" preview
@@ -34,20 +34,23 @@ def estimate_item_seconds(
     get_ready_s: int = GET_READY_S,
     transition_s: int = 0,
     switch_s: int = SWITCH_SIDES_S,
+    pattern: Pattern | None = None,
 ) -> int:
     """Seconds one exercise takes: lead-in, every set and side, switches and rests.
 
-    ``transition_s`` is the position change before it (0 for the first exercise).
+    ``transition_s`` is the position change before it (0 for the first exercise);
+    ``pattern`` (by default the dose's own) says whether the sides take a switch.
     """
     sides = 2 if dose.per_side else 1
-    per_set = sides * work_seconds(dose) + (sides - 1) * switch_s
+    switches = (pattern or default_pattern(dose)).switches_sides
+    per_set = sides * work_seconds(dose) + (sides - 1) * (switch_s if switches else 0)
     rests = (dose.sets - 1) * dose.rest_s
     return transition_s + get_ready_s + dose.sets * per_set + rests
 
 
-def item_estimates(doses: list[Dose]) -> list[int]:
-    """Estimates for a session's doses in order: every exercise but the first moves on."""
+def item_estimates(doses: list[tuple[Dose, Pattern]]) -> list[int]:
+    """Estimates for a session's doses and patterns in order: all but the first move on."""
     return [
-        estimate_item_seconds(dose, transition_s=TRANSITION_S if index else 0)
-        for index, dose in enumerate(doses)
+        estimate_item_seconds(dose, transition_s=TRANSITION_S if index else 0, pattern=pattern)
+        for index, (dose, pattern) in enumerate(doses)
     ]

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from backex.care.rules import DEFAULT_MAX_PAIN
-from backex.catalogue.exercise import Dose, Exercise, Focus, Movement
+from backex.catalogue.exercise import Dose, Exercise, Focus, Movement, pattern_of
 from backex.planning.dosing import DoseHistory, Progression, prescribed_dose
 from backex.planning.plan import Block, Plan, PlannedItem
 from backex.planning.timing import item_estimates
@@ -146,7 +146,12 @@ def prescription_to_plan(prescription: Prescription, history: DoseHistory | None
         dose, why = prescribed_dose(entry.exercise, entry.dose, history, prescription.progression)
         kept = KEPT_AS_PRESCRIBED if prescription.progression is Progression.OFF else "as written"
         doses.append((dose, f"{entry.reason}: {why}" if why else f"{entry.reason}: {kept}"))
-    estimates = item_estimates([dose for dose, _ in doses])
+    estimates = item_estimates(
+        [
+            (dose, pattern_of(e.exercise, dose))
+            for (dose, _), e in zip(doses, prescription.entries, strict=True)
+        ]
+    )
     items = tuple(
         PlannedItem(
             exercise=entry.exercise,
@@ -166,6 +171,7 @@ def prescription_to_plan(prescription: Prescription, history: DoseHistory | None
         name=prescription.name,
         max_pain=prescription.max_pain,
         review_on=prescription.review_on,
+        notes=prescription.notes,
     )
 
 

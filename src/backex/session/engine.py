@@ -147,6 +147,10 @@ class Session:
         return self._tl.paused_at is not None
 
     @property
+    def started(self) -> bool:
+        return self._started_at is not None
+
+    @property
     def done(self) -> bool:
         return self._ended_at is not None
 
@@ -196,7 +200,7 @@ class Session:
             self._pending += tl.due_events(min(now, deadline))
             if now < deadline:
                 return
-            self._attempt.count(segment, self.plan.items[tl.item].dose)
+            self._attempt.count(segment)
             if tl.has_next_segment:
                 tl.enter_segment(tl.seg + 1, deadline)
             elif self._asks(tl.item):

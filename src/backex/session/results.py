@@ -3,9 +3,7 @@
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from backex.catalogue.exercise import Dose
-from backex.session.phases import last_step
-from backex.session.types import ExerciseResult, PhaseKind, Segment, Side
+from backex.session.types import ExerciseResult, PhaseKind, Segment
 
 
 @dataclass
@@ -17,24 +15,23 @@ class Attempt:
     reps_done: int = 0
     work_s: float = 0.0
 
-    def count(self, segment: Segment, dose: Dose) -> None:
+    def count(self, segment: Segment) -> None:
         """Add a segment that ran to its end: work time, a finished rep, a finished set."""
         if segment.kind is not PhaseKind.WORK:
             return
         self.work_s += segment.duration
-        rep_done = segment.rep_no is not None and segment.step is last_step(dose)
-        if rep_done:
+        if segment.ends_rep:
             self.reps_done += 1
-        last_side = segment.side in (None, Side.LEFT)
-        set_over = segment.rep_no is None or segment.rep_no == dose.reps
-        if last_side and set_over and (segment.rep_no is None or rep_done):
+        if segment.ends_set:
             self.sets_done += 1
 
 
 class ResultBook:
     """Every result reported, and the latest one per plan position.
 
-    An exercise redone after Back reports again; the later result supersedes.
+    An exercise redone after Back reports again; the later result supersedes, except that
+    what was done stays done: a skipped redo never replaces a result done in full, and a
+    skipped one replaces another skipped one only when it did more.
     """
 
     def __init__(self, on_exercise_end: Callable[[ExerciseResult], None] | None) -> None:
@@ -43,9 +40,11 @@ class ResultBook:
         self._on_exercise_end = on_exercise_end
 
     def report(self, result: ExerciseResult) -> None:
-        """Keep ``result`` and pass it on to the listener at once."""
-        self._latest[result.index] = result
+        """Keep ``result`` and pass it on to the listener at once (unless it did less)."""
         self._all.append(result)
+        if not supersedes(result, self._latest.get(result.index)):
+            return
+        self._latest[result.index] = result
         if self._on_exercise_end is not None:
             self._on_exercise_end(result)
 
@@ -58,3 +57,16 @@ class ResultBook:
     def latest_by_position(self) -> tuple[ExerciseResult, ...]:
         """The latest result of each exercise, in plan order."""
         return tuple(self._latest[i] for i in sorted(self._latest))
+
+
+def supersedes(new: ExerciseResult, old: ExerciseResult | None) -> bool:
+    """Whether ``new`` replaces ``old`` as the record of its exercise: never with less."""
+    if old is None or not new.skipped:
+        return True
+    if not old.skipped:
+        return False
+    return (new.sets_done, new.reps_done, new.seconds_done) > (
+        old.sets_done,
+        old.reps_done,
+        old.seconds_done,
+    )

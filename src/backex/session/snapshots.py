@@ -4,6 +4,7 @@ import math
 
 from backex.care.rules import SYMPTOM_QUESTION
 from backex.planning.plan import Plan
+from backex.session.patterns import side_words
 from backex.session.phases import cue_text
 from backex.session.types import CueEvent, PhaseKind, Segment, SessionState
 
@@ -114,6 +115,9 @@ def running_state(
         next_up=next_up,
         events=events,
         next_deadline=None if paused else next_change(deadline, remaining_s),
+        side_text=side_words(item.exercise.limb, segment.side, segment.rep_no)
+        if segment.side is not None and item.dose.per_side
+        else "",
     )
 
 

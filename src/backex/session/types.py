@@ -15,12 +15,15 @@ from backex.planning.timing import GET_READY_S, SWITCH_SIDES_S, TRANSITION_S
 class SkipReason(StrEnum):
     """Why an exercise was not done in full, or a session ended early.
 
-    The values are what the history stores (and older files hold), so they never change.
+    The values are what the history stores, so they never change (history schema 2
+    renamed the older "skipped" and "symptoms spread down the leg").
     """
 
-    NEXT = "skipped"  # the person moved on (n)
-    QUIT = "quit"  # q, or Ctrl-C
-    SYMPTOMS = "symptoms spread down the leg"  # the McKenzie answer stopped the series
+    NEXT = "next"  # the person moved on (n)
+    QUIT = "quit"  # q
+    INTERRUPTED = "interrupted"  # Ctrl-C, or the terminal closed / the process was ended
+    SYMPTOMS = "symptoms"  # the McKenzie answer stopped the series: symptoms spread
+    TIME = "time"  # stopped for lack of time
 
 
 class PhaseKind(StrEnum):
@@ -83,6 +86,9 @@ class Segment:
     rep_no: int | None = None
     side: Side | None = None
     step: Step | None = None
+    text: str = ""  # the cue of the moment ("knees to the left"); empty: the phase's own
+    ends_rep: bool = False  # the last part of a counted rep
+    ends_set: bool = False  # the last work of a set (on the last side)
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,6 +167,7 @@ class SessionState:
     next_up: Exercise | None
     events: tuple[CueEvent, ...]
     next_deadline: float | None
+    side_text: str = ""  # the side in the exercise's words: "right leg", "knees to the left"
 
     @property
     def done(self) -> bool:
@@ -230,6 +237,7 @@ Event = Tick | Pause | Resume | TogglePause | Next | Back | Quit | Stop | Answer
 @dataclass(frozen=True, slots=True)
 class SessionOptions:
     get_ready_s: float = GET_READY_S
+    first_get_ready_s: float | None = None  # before the first exercise; None: get_ready_s
     transition_s: float = TRANSITION_S
     switch_s: float = SWITCH_SIDES_S
     # Ask where symptoms went after each McKenzie exercise (a QUESTION phase).

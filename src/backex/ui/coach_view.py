@@ -2,7 +2,7 @@
 
 import math
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from rich.console import Console, Group, RenderableType
 from rich.live import Live
@@ -15,7 +15,7 @@ from backex.catalogue.exercise import Dose, format_dose
 from backex.catalogue.figures import Frame, FrameLabel
 from backex.planning.dosing import CATALOGUE_DOSE
 from backex.planning.plan import Block, Plan, PlannedItem
-from backex.session.types import ExerciseResult, PhaseKind, SessionState, SessionSummary, Side
+from backex.session.types import PhaseKind, SessionState, Side
 from backex.ui.figure_view import MIN_WIDTH, frame_lines, frame_text, wants_ascii
 from backex.ui.output import SafeConsole
 
@@ -78,7 +78,7 @@ def big_digits(text: str, width: int) -> Text | None:
     return None
 
 
-def _dose_line(dose: Dose) -> str:
+def dose_line(dose: Dose) -> str:
     text = format_dose(dose)
     if dose.sets > 1 and dose.rest_s:
         text += f", rest {dose.rest_s} s"
@@ -121,7 +121,7 @@ def plan_view(plan: Plan, width: int, names: dict[str, str] | None = None) -> Re
         grid.add_column(justify="right", no_wrap=True)
         grid.add_column()
         for n, item in enumerate(plan.items, 1):
-            detail = f"{item.block} · {_dose_line(item.dose)}"
+            detail = f"{item.block} · {dose_line(item.dose)}"
             if item.reason != CATALOGUE_DOSE:
                 detail += f" ({item.reason})"
             line = Text.assemble((item.exercise.name, "bold"), f"  {clock(item.est_s)}")
@@ -136,7 +136,7 @@ def plan_view(plan: Plan, width: int, names: dict[str, str] | None = None) -> Re
         table.add_column("Note", style="dim")
         for n, item in enumerate(plan.items, 1):
             table.add_row(
-                str(n), item.exercise.name, _dose_line(item.dose), clock(item.est_s), _note(item)
+                str(n), item.exercise.name, dose_line(item.dose), clock(item.est_s), _note(item)
             )
         parts.append(table)
     parts.append(Text.assemble(("Total: ", "bold"), f"{clock(plan.total_s)} estimated"))
@@ -171,10 +171,45 @@ def _progress_line(state: SessionState, width: int) -> Text:
         parts.append(f"set {state.set_no}/{state.set_count}")
     if state.rep_no is not None and state.rep_count:
         parts.append(f"rep {state.rep_no}/{state.rep_count}")
-    if state.side is not None:
+    if state.side_text and state.kind is not PhaseKind.WORK:
+        parts.append(state.side_text)  # in work, the cue names the side already
+    elif state.side is not None and not state.side_text:
         parts.append(f"{state.side} side")
     text = " · ".join(parts)
     return Text(text if len(text) <= width else text.replace(" side", ""), style="bold")
+
+
+CUE_EVERY_S = 8  # each of the exercise's cues shows this long, in turn
+
+
+def _extras(
+    state: SessionState, item: PlannedItem | None, width: int, room: int
+) -> tuple[list[RenderableType], int]:
+    """What fits below the countdown, most useful first: the clinician's note, the
+    exercise's cues in turn, why the dose changed. Each line fits ``width``."""
+    exercise = state.exercise
+    lines: list[Text] = []
+    if item is not None and item.note:
+        lines.append(Text(f"Note: {item.note}", style="bold magenta"))
+    if exercise is not None and exercise.cues and state.kind is not PhaseKind.TRANSITION:
+        tip = exercise.cues[int(state.elapsed_s // CUE_EVERY_S) % len(exercise.cues)]
+        lines.append(Text(f"Tip: {tip}", style="cyan"))
+    if item is not None and item.reason != CATALOGUE_DOSE and item.prescribed is not None:
+        lines.append(Text(f"Dose today: {item.reason}", style="dim", overflow="ellipsis"))
+    elif item is not None and item.reason not in (CATALOGUE_DOSE, "") and not item.note:
+        lines.append(Text(f"Dose: {item.reason}", style="dim", overflow="ellipsis"))
+    shown: list[RenderableType] = []
+    used = 0
+    for line in lines:
+        rows = _wrapped_rows([line.plain], width) if line.overflow != "ellipsis" else 1
+        if rows > room:
+            continue
+        if line.overflow == "ellipsis":
+            line.no_wrap = True
+        shown.append(line)
+        room -= rows
+        used += rows
+    return shown, used
 
 
 def _top(state: SessionState, title: str, compact: bool) -> Table:
@@ -246,15 +281,17 @@ def coach_screen(
     height: int,
     notice: str | None = None,
     ascii_only: bool = False,
+    item: PlannedItem | None = None,
 ) -> RenderableType:
     """The live screen for one moment; fits ``width`` x ``height``, most important first.
 
     Top to bottom: exercise and k of n, the picture (start position while getting ready,
     end position while working), its steps (as many as fit), the cue of the moment, a
-    large countdown, the phase's progress bar, set/rep/side, next up and time left, keys,
-    and ``notice`` (the stop rule at the start) when given and there is room. The picture
-    is the first thing left out on a short screen: it shows only with the large countdown
-    and when every step fits too.
+    large countdown, the phase's progress bar, set/rep/side, the clinician's note, the
+    exercise's cues in turn and why the dose changed (``item``, as room allows), next up
+    and time left, keys, and ``notice`` (the stop rule at the start) when there is room.
+    The picture is the first thing left out on a short screen: it shows only with the
+    large countdown and when every step fits too.
     """
     if state.done or state.exercise is None:
         return Text("Done, well done.", style="bold green")
@@ -296,6 +333,8 @@ def coach_screen(
         fixed_rows += notice_rows
     else:
         notice_text = None
+    extras, extra_rows = _extras(state, item, width, height - fixed_rows)
+    fixed_rows += extra_rows
     # The picture, when it and every step fit; then steps fill whatever room is left.
     room = height - fixed_rows
     frame = coach_frame(state)
@@ -320,7 +359,7 @@ def coach_screen(
         body.append(art)
     if steps.row_count:
         body.append(steps)
-    body += [Rule(style="dim"), *middle, bar, footer, keys]
+    body += [Rule(style="dim"), *middle, bar, *extras, footer, keys]
     if notice_text is not None:
         body.append(notice_text)
     return Group(*body)
@@ -329,16 +368,24 @@ def coach_screen(
 class LiveScreen:
     """A Rich ``Live`` on the alternate screen, redrawn only when asked.
 
-    ``notice`` (the stop rule) shows at the bottom until the first work begins.
+    ``notice`` (the stop rule) shows at the bottom until the first work begins; ``start``
+    draws the start screen at a width; ``plan`` gives each exercise's note and reason.
     """
 
     def __init__(
-        self, console: Console | None = None, notice: str | None = None, ascii_art: bool = False
+        self,
+        console: Console | None = None,
+        notice: str | None = None,
+        ascii_art: bool = False,
+        start: Callable[[int], RenderableType] | None = None,
+        plan: Plan | None = None,
     ) -> None:
         self.console = console or SafeConsole(highlight=False)
         self._live: Live | None = None
         self._notice = notice
         self._ascii = wants_ascii(self.console, ascii_art)
+        self._start = start
+        self._plan = plan
 
     def open(self) -> None:
         self._live = Live(
@@ -356,8 +403,15 @@ class LiveScreen:
         if state.kind is not PhaseKind.TRANSITION and state.kind is not PhaseKind.GET_READY:
             self._notice = None
         size = self.console.size
-        screen = coach_screen(state, size.width, size.height, self._notice, self._ascii)
+        item = None
+        if self._plan is not None and state.exercise is not None:
+            item = self._plan.items[state.item_index]
+        screen = coach_screen(state, size.width, size.height, self._notice, self._ascii, item=item)
         self._live.update(screen, refresh=True)
+
+    def draw_start(self) -> None:
+        if self._live is not None and self._start is not None:
+            self._live.update(self._start(self.console.size.width), refresh=True)
 
     def bell(self) -> None:
         self.console.bell()
@@ -366,60 +420,3 @@ class LiveScreen:
         if self._live is not None:
             live, self._live = self._live, None
             live.stop()
-
-
-# -- the summary ------------------------------------------------------------------------
-
-
-def summary_view(summary: SessionSummary, names: dict[str, str], width: int) -> RenderableType:
-    """End of session: each exercise done or skipped, then done, skipped and time taken."""
-    if summary.stop_reason is None:
-        heading = Text("Session complete.", style="bold green")
-    else:
-        heading = Text(f"Session ended early ({summary.stop_reason}).", style="bold yellow")
-    parts: list[RenderableType] = [heading]
-    if width < NARROW:
-        for result in summary.results:
-            mark = "✓" if not result.skipped else "x"
-            what = _result_word(result)
-            name = names.get(result.exercise_id, result.exercise_id)
-            parts.append(Text(f"{mark} {name}: {what}"))
-    else:
-        table = Table(box=None, pad_edge=False, padding=(0, 2, 0, 0))
-        table.add_column("Exercise", style="bold")
-        table.add_column("Result")
-        table.add_column("Sets", justify="right")
-        table.add_column("Reps", justify="right")
-        table.add_column("Work", justify="right")
-        for result in summary.results:
-            what = _result_word(result)
-            table.add_row(
-                names.get(result.exercise_id, result.exercise_id),
-                what,
-                str(result.sets_done),
-                str(result.reps_done) if result.reps_done else "-",  # holds count no reps
-                clock(result.seconds_done),
-            )
-        parts.append(table)
-    parts.append(
-        Text.assemble(
-            ("Done ", "bold"),
-            str(summary.done),
-            ("  ·  skipped ", "bold"),
-            str(summary.skipped),
-            ("  ·  time taken ", "bold"),
-            clock(summary.time_taken_s),
-        )
-    )
-    return Group(*parts)
-
-
-def _result_word(result: ExerciseResult) -> str:
-    """ "done", "done, symptoms moved toward the centre of the back", "skipped (quit)"."""
-    if result.skipped:
-        # A skip with "n" carries the reason "skipped"; saying it twice reads as a glitch.
-        reason = result.skip_reason
-        return f"skipped ({reason})" if reason and reason != "skipped" else "skipped"
-    if result.symptoms is not None:
-        return f"done, symptoms: {SYMPTOM_WORDS[result.symptoms]}"
-    return "done"

@@ -4,7 +4,6 @@ import os
 import sys
 from collections.abc import Iterable
 from functools import cache
-from typing import Any
 
 from rich.console import Console
 from rich.segment import Segment
@@ -18,14 +17,8 @@ class SafeConsole(Console):
 
     Author text (an exercise name, a plan note) reaches the screen only as text segments;
     any ESC, BEL or other control in them is shown as a symbol (``␛``). Rich's own control
-    segments (cursor moves for the live screen) pass untouched. Strings are never read as
-    Rich markup: a name holding ``[red]`` or ``[/x]`` is shown as written (the views style
-    with ``Text`` and ``style=``, not markup), instead of being styled or raising.
+    segments (cursor moves for the live screen) pass untouched.
     """
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("markup", False)
-        super().__init__(*args, **kwargs)
 
     def _render_buffer(self, buffer: Iterable[Segment]) -> str:
         safe = (
@@ -94,20 +87,6 @@ def report(exc: BaseException) -> int:
         _silence_stdout()
         return ExitCode.OK
     raise exc
-
-
-def stdout_identity() -> tuple[int, int] | None:
-    """What file descriptor 1 is (device, inode); it changes when a closed pipe is silenced.
-
-    Rich's own consoles (Typer's help screen) answer a closed pipe by pointing descriptor 1
-    at the null device and exiting with status 1; comparing this before and after tells
-    that exit from a real failure.
-    """
-    try:
-        info = os.fstat(1)
-    except OSError:
-        return None
-    return info.st_dev, info.st_ino
 
 
 def _silence_stdout() -> None:
