@@ -338,3 +338,55 @@ def test_many_problems_are_cut_to_twenty_lines() -> None:
     assert len(lines) == 21
     assert lines[0] == "c.yaml:8:5: exercises[0].level: must be at most 3"
     assert lines[-1] == "... and 5 more problems"
+
+
+@pytest.mark.parametrize(
+    ("dose", "pattern", "expected"),
+    [
+        ("{reps: 5, hold_s: 10}", "reps", []),
+        ("{reps: 5, per_side: true}", "alternate\n    limb: leg", []),
+        ("{reps: 5, hold_s: 2, per_side: true}", "rotate\n    limb: knees", []),
+        ("{hold_s: 10, per_side: true}", "per_side", []),
+        ("{hold_s: 10}", "hold", []),
+        (
+            "{reps: 5, hold_s: 10}",
+            "alternate",
+            ["c.yaml:2:5: exercises[0]: pattern alternate needs per_side: true"],
+        ),
+        (
+            "{hold_s: 10, per_side: true}",
+            "rotate",
+            ["c.yaml:2:5: exercises[0]: pattern rotate needs reps"],
+        ),
+        (
+            "{reps: 5, hold_s: 10}",
+            "hold",
+            [
+                "c.yaml:2:5: exercises[0]: pattern hold is one hold per set: leave out reps, "
+                "or use pattern reps"
+            ],
+        ),
+        (
+            "{reps: 5, hold_s: 10}",
+            "spiral",
+            [
+                "c.yaml:10:5: exercises[0].pattern: must be one of: hold, reps, alternate, "
+                "rotate or per_side"
+            ],
+        ),
+    ],
+    ids=[
+        "reps",
+        "alternate",
+        "rotate",
+        "per-side",
+        "hold",
+        "sides",
+        "no-reps",
+        "hold-reps",
+        "word",
+    ],
+)
+def test_a_user_catalogue_sets_the_pattern(dose: str, pattern: str, expected: list[str]) -> None:
+    text = WALL_SIT.replace("dose: {reps: 5, hold_s: 10}", f"dose: {dose}\n    pattern: {pattern}")
+    assert _parse(text) == expected

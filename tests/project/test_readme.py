@@ -17,6 +17,7 @@ README = (ROOT / "README.md").read_text(encoding="utf-8")
 PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
 DOCS = "\n".join(page.read_text(encoding="utf-8") for page in PAGES)
 
+INSTALL_WITH_PIPX = "pipx install .\nbackex routine --focus core"
 INSTALL_AND_RUN = (
     "python3 -m venv .venv && .venv/bin/pip install . && .venv/bin/backex routine --focus core"
 )
@@ -35,6 +36,7 @@ def test_opens_with_a_tagline_and_the_two_set_up_commands() -> None:
     assert lines[2].startswith("A command-line coach for home back-care exercises")
     set_up = README.split("## ", 1)[0]
     assert re.findall(r"```sh\n(.*?)\n```", set_up, flags=re.DOTALL) == [
+        INSTALL_WITH_PIPX,
         INSTALL_AND_RUN,
         INSTALL_AND_TEST,
     ]
@@ -52,8 +54,11 @@ def test_output_shown_is_what_backex_prints(command: list[str], isolated_home: P
         block for block in _blocks("console") if block.startswith(f"$ backex {' '.join(command)}\n")
     )
     env = {**os.environ, "BACKEX_HOME": str(isolated_home), "NO_COLOR": "1", "COLUMNS": "80"}
+    # Typed as the README shows it: `backex` found on the PATH (hints name it so).
+    bin_dir = str(Path(sys.executable).parent)
+    env["PATH"] = f"{bin_dir}{os.pathsep}{env.get('PATH', '')}"
     result = subprocess.run(
-        [sys.executable, "-m", "backex", *command],
+        [str(Path(bin_dir) / "backex"), *command],
         env=env,
         capture_output=True,
         text=True,

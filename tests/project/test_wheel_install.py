@@ -109,6 +109,8 @@ def test_backex_list_from_an_unrelated_folder(
     installed: Path, elsewhere: tuple[Path, dict[str, str]]
 ) -> None:
     folder, env = elsewhere
+    # On the PATH, as after activating the venv: the hint then says plain "backex".
+    env = {**env, "PATH": f"{installed / 'bin'}{os.pathsep}{env.get('PATH', '')}"}
     result = _run([installed / "bin" / "backex", "list"], cwd=folder, env=env)
     assert result.returncode == 0, result.stderr
     for name in ("Bridge", "Modified plank", "Prone lying", "Double knee to chest"):

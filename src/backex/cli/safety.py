@@ -13,6 +13,7 @@ import typer
 
 from backex.cli.app import app, guarded
 from backex.errors import BackexError, RedFlagAnswered
+from backex.paths import command_name
 
 
 def _note(message: str) -> None:
@@ -32,7 +33,7 @@ def _ask_yes_no(prompt: str) -> bool:
         except EOFError:
             console.print()
             raise BackexError(
-                "no answer: input is closed. Run `backex safety --check` in a terminal "
+                f"no answer: input is closed. Run `{command_name()} safety --check` in a terminal "
                 "to answer the questions."
             ) from None
         if not sys.stdin.isatty():

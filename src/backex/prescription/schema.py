@@ -28,6 +28,7 @@ from backex.catalogue.schema import (
 )
 from backex.catalogue.yamlfile import YamlDocument, format_loc
 from backex.errors import CatalogueError
+from backex.paths import command_name
 from backex.prescription.model import (
     DEFAULT_MAX_PAIN,
     Clinic,
@@ -247,7 +248,7 @@ def _unknown_id(document: YamlDocument, index: int, wanted: str, lookup: Catalog
     hint = (
         f"; did you mean: {', '.join(suggestions)}?"
         if suggestions
-        else "; `backex list` shows the ids"
+        else f"; `{command_name()} list` shows the ids"
     )
     return f"{document.where(loc)}: {format_loc(loc)}: no exercise called {wanted!r}{hint}"
 

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from backex.catalogue.exercise import Focus, Position, exercise_to_dict
 from backex.catalogue.loader import Catalogue
 from backex.errors import BackexError
+from backex.paths import command_name
 from backex.ui import output
 
 
@@ -37,7 +38,7 @@ def print_list(
     # splits and crops each line again is skipped: 20 ms for 3,000 exercises.
     console.print(exercise_list(group_by_focus(chosen, focus), console.width), crop=False)
     count = f"{len(chosen)} exercise" + ("" if len(chosen) == 1 else "s")
-    console.print(f"{count}. Details: backex show <id>", markup=False)
+    console.print(f"{count}. Details: {command_name()} show <id>", markup=False)
 
 
 def print_exercise(

@@ -11,6 +11,7 @@ from rich.text import Text
 from backex.history.adherence import RECENT_DAYS, Adherence, Period
 from backex.history.progress import DayPain, WeekCount
 from backex.history.store import SessionRecord
+from backex.paths import command_name
 from backex.text import one_line
 
 NARROW = 60  # below this many columns, the table gives way to stacked lines
@@ -50,7 +51,9 @@ def plans_followed(sessions: Sequence[SessionRecord], hint: bool = True) -> list
     quoted = ", ".join(f'"{name}"' for name in names)
     lines = [Text(f"Plan{'s' if len(names) > 1 else ''} followed: {quoted}.")]
     if hint:
-        lines.append(Text("To compare with a plan's frequency: backex history --plan FILE", "dim"))
+        lines.append(
+            Text(f"To compare with a plan's frequency: {command_name()} history --plan FILE", "dim")
+        )
     return lines
 
 

@@ -9,6 +9,7 @@ from rich.text import Text
 
 from backex.care import safety
 from backex.care.safety import RedFlag, Urgency
+from backex.paths import command_name
 
 
 def _bullets(items: Sequence[str], marker: str = "•") -> Table:
@@ -71,7 +72,7 @@ def all_clear(valid_days: int) -> Text:
     """What to say after all "no" answers."""
     return Text(
         f"Thank you. No warning signs; backex will ask again in {valid_days} days. "
-        "Stop and run `backex safety --check` if any of them appears."
+        f"Stop and run `{command_name()} safety --check` if any of them appears."
     )
 
 
