@@ -1,11 +1,13 @@
 """The routine's renderables at 80 and 40 columns: plan, live screen, summary."""
 
 import io
+from dataclasses import replace
 
 import pytest
+from helpers.routine import make_exercise, make_plan_of
 from rich.console import Console
 
-from backex.catalogue.exercise import Focus
+from backex.catalogue.exercise import Dose, Focus
 from backex.catalogue.loader import load_catalogue
 from backex.planning.planner import make_plan
 from backex.session.engine import Session
@@ -82,3 +84,24 @@ def test_plan_view(width: int) -> None:
     assert out.splitlines()[0] == "Plan: core, level 1, 5 min budget"
     assert "Supine marches" in out and "Total: 4:53 estimated" in out
     assert "Left out to fit the time: Double knee" in out
+
+
+def test_a_tall_screen_shows_the_note_the_cue_in_turn_and_the_changed_dose() -> None:
+    exercise = make_exercise("bridge", Dose(reps=5, hold_s=5), cues=("Breathe.", "Go slowly."))
+    plan = make_plan_of(exercise)
+    item = replace(
+        plan.items[0],
+        dose=Dose(reps=3, hold_s=5),
+        note="Lift only a little.",
+        reason="trimmed from 5 to 3 reps to fit 5 min",
+        prescribed=exercise.dose,
+    )
+    session = Session(replace(plan, items=(item,)))
+    session.start(0.0)
+    first = render(coach_screen(session.tick(6.0), 80, 40, item=item), 80, 40)
+    later = render(coach_screen(session.tick(14.0), 80, 40, item=item), 80, 40)
+    assert "Note: Lift only a little." in first
+    assert "Tip: Breathe." in first and "Tip: Go slowly." in later
+    assert "Dose today: trimmed from 5 to 3 reps to fit 5 min" in first
+    short = render(coach_screen(session.tick(14.0), 80, 14, item=item), 80, 14)
+    assert len(short.splitlines()) <= 14 and "Note: Lift only a little." in short

@@ -369,7 +369,7 @@ class LiveScreen:
     """A Rich ``Live`` on the alternate screen, redrawn only when asked.
 
     ``notice`` (the stop rule) shows at the bottom until the first work begins; ``start``
-    draws the start screen at a width; ``plan`` gives each exercise's note and reason.
+    draws the start screen at a width and height; ``plan`` gives each exercise's note and reason.
     """
 
     def __init__(
@@ -377,7 +377,7 @@ class LiveScreen:
         console: Console | None = None,
         notice: str | None = None,
         ascii_art: bool = False,
-        start: Callable[[int], RenderableType] | None = None,
+        start: Callable[[int, int], RenderableType] | None = None,
         plan: Plan | None = None,
     ) -> None:
         self.console = console or SafeConsole(highlight=False)
@@ -411,7 +411,8 @@ class LiveScreen:
 
     def draw_start(self) -> None:
         if self._live is not None and self._start is not None:
-            self._live.update(self._start(self.console.size.width), refresh=True)
+            size = self.console.size
+            self._live.update(self._start(size.width, size.height), refresh=True)
 
     def bell(self) -> None:
         self.console.bell()

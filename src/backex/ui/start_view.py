@@ -1,6 +1,9 @@
 """The start of ``backex routine``: today's plan at a glance, before the clock starts."""
 
-from rich.console import Group, RenderableType
+import io
+import textwrap
+
+from rich.console import Console, Group, RenderableType
 from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
@@ -18,18 +21,22 @@ def equipment_of(plan: Plan) -> tuple[Equipment, ...]:
 
 
 def start_view(
-    plan: Plan, width: int, *, get_ready_s: float, live: bool, first_item: int = 0
+    plan: Plan,
+    width: int,
+    height: int | None = None,
+    *,
+    get_ready_s: float,
+    live: bool,
+    first_item: int = 0,
 ) -> RenderableType:
     """Today's exercises with doses, about how long, what to have ready, the clinician's
     note, the stop rule, and (live) "press space to start".
 
-    ``first_item``: a resumed session lists only what is left.
+    ``first_item``: a resumed session lists only what is left. With ``height``, a note
+    too long for the screen is cut short (with "…"), so "press space" always shows.
     """
     items = plan.items[first_item:]
     title = f"Today: {plan.name}" if plan.name else "Today's session"
-    parts: list[RenderableType] = [Text(title, style="bold cyan")]
-    if plan.notes:
-        parts.append(Text(f"From your clinician: {plan.notes}", style="bold magenta"))
     table = Table.grid(padding=(0, 1, 0, 0))
     table.add_column(justify="right", no_wrap=True)
     table.add_column(ratio=1)
@@ -41,22 +48,43 @@ def start_view(
             table.add_row(f"{n}.", f"{item.exercise.name} · {dose_line(item.dose)}")
         else:
             table.add_row(f"{n}.", item.exercise.name, dose_line(item.dose))
-    parts.append(table)
     total = float(sum(item.est_s for item in items))
     if first_item == 0:  # the longer get-ready is the plan's first exercise's
         total += max(0.0, get_ready_s - GET_READY_S)
     need = ", ".join(str(e) for e in equipment_of(plan)) or "nothing"
-    parts.append(Text(f"About {clock(total)} · you need: {need}"))
+    after: list[RenderableType] = [table, Text(f"About {clock(total)} · you need: {need}")]
     if live:  # plain mode printed the stop rule just before the pain question
-        parts.append(Text(stop_rule_text(plan.max_pain), style="yellow"))
-    parts.append(Rule(style="dim"))
+        after.append(Text(stop_rule_text(plan.max_pain), style="yellow"))
+    after.append(Rule(style="dim"))
     if live:
-        parts.append(
+        after.append(
             Text.assemble(
                 ("Press space to start", "bold reverse"),
                 f"  (q to leave). You then have {round(get_ready_s)} s to get into position.",
             )
         )
     else:
-        parts.append(Text("Starting now.", style="bold"))
-    return Group(*parts)
+        after.append(Text("Starting now.", style="bold"))
+    parts: list[RenderableType] = [Text(title, style="bold cyan")]
+    if plan.notes:
+        note = f"From your clinician: {plan.notes}"
+        room = None if height is None else height - 1 - _rows([*after], width)
+        parts += _cut(note, width, room)
+    return Group(*parts, *after)
+
+
+def _rows(parts: list[RenderableType], width: int) -> int:
+    """How many terminal rows ``parts`` take at ``width``."""
+    console = Console(file=io.StringIO(), width=width, color_system=None)
+    return len(console.render_lines(Group(*parts), console.options, pad=False))
+
+
+def _cut(text: str, width: int, room: int | None) -> list[RenderableType]:
+    """``text`` in at most ``room`` rows (all of it when None), the last ending in "…"."""
+    lines = textwrap.wrap(text, width)
+    if room is not None and len(lines) > room:
+        if room <= 0:
+            return []
+        lines = lines[:room]
+        lines[-1] = lines[-1][: max(0, width - 1)].rstrip() + "…"
+    return [Text("\n".join(lines), style="bold magenta")]
