@@ -98,10 +98,17 @@ def test_a_tall_screen_shows_the_note_the_cue_in_turn_and_the_changed_dose() -> 
     )
     session = Session(replace(plan, items=(item,)))
     session.start(0.0)
-    first = render(coach_screen(session.tick(6.0), 80, 40, item=item), 80, 40)
-    later = render(coach_screen(session.tick(14.0), 80, 40, item=item), 80, 40)
+    first = render(coach_screen(session.tick(6.0), 80, 14, item=item), 80, 14)
+    later = render(coach_screen(session.tick(14.0), 80, 14, item=item), 80, 14)
     assert "Note: Lift only a little." in first
     assert "Tip: Breathe." in first and "Tip: Go slowly." in later
     assert "Dose today: trimmed from 5 to 3 reps to fit 5 min" in first
+    tall = [
+        line.rstrip()
+        for line in render(coach_screen(session.tick(14.0), 80, 40, item=item), 80, 40).splitlines()
+    ]
+    tips = tall.index("Tips:")
+    assert tall[tips + 1 : tips + 3] == ["  Breathe.", "▸ Go slowly."]
+    assert tall[tall.index("Stop if:") + 1] == "  Pain rises above 5 out of 10."
     short = render(coach_screen(session.tick(14.0), 80, 14, item=item), 80, 14)
     assert len(short.splitlines()) <= 14 and "Note: Lift only a little." in short

@@ -1,8 +1,7 @@
 """Renderables for ``backex routine``: the plan table, the live coaching screen, the summary."""
 
 import math
-import textwrap
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 
 from rich.console import Console, Group, RenderableType
 from rich.live import Live
@@ -16,6 +15,8 @@ from backex.catalogue.figures import Frame, FrameLabel
 from backex.planning.dosing import CATALOGUE_DOSE
 from backex.planning.plan import Block, Plan, PlannedItem
 from backex.session.types import PhaseKind, SessionState, Side
+from backex.ui import coach_extras
+from backex.ui.coach_extras import wrapped_rows
 from backex.ui.figure_view import MIN_WIDTH, frame_lines, frame_text, wants_ascii
 from backex.ui.output import SafeConsole
 
@@ -152,10 +153,6 @@ def plan_view(plan: Plan, width: int, names: dict[str, str] | None = None) -> Re
 # -- the live screen --------------------------------------------------------------------
 
 
-def _wrapped_rows(lines: Sequence[str], width: int) -> int:
-    return sum(len(textwrap.wrap(line, max(1, width))) or 1 for line in lines)
-
-
 def progress_bar(done: float, total: float, width: int, urgent: bool = False) -> Text:
     """Heavy line for the time gone, light line for the time left (legible without colour)."""
     filled = round(width * min(1.0, done / total)) if total > 0 else width
@@ -177,39 +174,6 @@ def _progress_line(state: SessionState, width: int) -> Text:
         parts.append(f"{state.side} side")
     text = " · ".join(parts)
     return Text(text if len(text) <= width else text.replace(" side", ""), style="bold")
-
-
-CUE_EVERY_S = 8  # each of the exercise's cues shows this long, in turn
-
-
-def _extras(
-    state: SessionState, item: PlannedItem | None, width: int, room: int
-) -> tuple[list[RenderableType], int]:
-    """What fits below the countdown, most useful first: the clinician's note, the
-    exercise's cues in turn, why the dose changed. Each line fits ``width``."""
-    exercise = state.exercise
-    lines: list[Text] = []
-    if item is not None and item.note:
-        lines.append(Text(f"Note: {item.note}", style="bold magenta"))
-    if exercise is not None and exercise.cues and state.kind is not PhaseKind.TRANSITION:
-        tip = exercise.cues[int(state.elapsed_s // CUE_EVERY_S) % len(exercise.cues)]
-        lines.append(Text(f"Tip: {tip}", style="cyan"))
-    if item is not None and item.reason != CATALOGUE_DOSE and item.prescribed is not None:
-        lines.append(Text(f"Dose today: {item.reason}", style="dim", overflow="ellipsis"))
-    elif item is not None and item.reason not in (CATALOGUE_DOSE, "") and not item.note:
-        lines.append(Text(f"Dose: {item.reason}", style="dim", overflow="ellipsis"))
-    shown: list[RenderableType] = []
-    used = 0
-    for line in lines:
-        rows = _wrapped_rows([line.plain], width) if line.overflow != "ellipsis" else 1
-        if rows > room:
-            continue
-        if line.overflow == "ellipsis":
-            line.no_wrap = True
-        shown.append(line)
-        room -= rows
-        used += rows
-    return shown, used
 
 
 def _top(state: SessionState, title: str, compact: bool) -> Table:
@@ -328,20 +292,21 @@ def coach_screen(
     fixed_rows = 1 + 1 + (BIG_ROWS if big is not None else 1) + (1 if progress.plain else 0)
     fixed_rows += 1 + len(footer.plain.splitlines()) + 1 + 1  # bar, footer, keys, rule
     notice_text = Text(notice, style="yellow") if notice else None
-    notice_rows = _wrapped_rows([notice], width) if notice else 0
+    notice_rows = wrapped_rows([notice], width) if notice else 0
     if notice_text is not None and fixed_rows + notice_rows <= height:
         fixed_rows += notice_rows
     else:
         notice_text = None
-    extras, extra_rows = _extras(state, item, width, height - fixed_rows)
+    extras, extra_rows = coach_extras.extras(state, item, width, height - fixed_rows)
     fixed_rows += extra_rows
-    # The picture, when it and every step fit; then steps fill whatever room is left.
+    # The picture, when it and every step fit; then steps fill whatever room is left,
+    # and a tall screen gets every cue and the stop list.
     room = height - fixed_rows
     frame = coach_frame(state)
     art: Text | None = None
     if frame is not None and width >= MIN_WIDTH and big is not None:
         lines = frame_lines(frame, ascii_only)
-        step_rows = sum(_wrapped_rows([step], width - 3) for step in exercise.steps)
+        step_rows = sum(wrapped_rows([step], width - 3) for step in exercise.steps)
         if len(lines) + 1 + step_rows <= room and max(map(len, lines), default=0) <= width:
             art = frame_text(frame, ascii_only)
             room -= len(lines) + 1
@@ -350,10 +315,13 @@ def coach_screen(
     steps.add_column()
     used = 0
     for n, step in enumerate(exercise.steps, 1):
-        used += _wrapped_rows([step], width - 3)
-        if used > room:
+        rows = wrapped_rows([step], width - 3)
+        if used + rows > room:
             break
+        used += rows
         steps.add_row(f"{n}.", step, style="" if transition else "dim")
+    if steps.row_count == len(exercise.steps) and not transition:
+        extras = coach_extras.to_spare(state, extras, width, room - used)
     body: list[RenderableType] = [top]
     if art is not None:
         body.append(art)
