@@ -17,9 +17,10 @@ README = (ROOT / "README.md").read_text(encoding="utf-8")
 PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
 DOCS = "\n".join(page.read_text(encoding="utf-8") for page in PAGES)
 
-INSTALL_WITH_PIPX = "pipx install .\nbackex routine --focus core"
 INSTALL_AND_RUN = (
-    "python3 -m venv .venv && .venv/bin/pip install . && .venv/bin/backex routine --focus core"
+    "python3 -m venv ~/.backex && ~/.backex/bin/pip install . && mkdir -p ~/.local/bin"
+    " && ln -sf ~/.backex/bin/backex ~/.local/bin/backex && ~/.local/bin/backex routine"
+    " --focus core"
 )
 INSTALL_AND_TEST = (
     "python3 -m venv .venv && .venv/bin/pip install -q -e '.[test]' && .venv/bin/pytest"
@@ -36,7 +37,6 @@ def test_opens_with_a_tagline_and_the_two_set_up_commands() -> None:
     assert lines[2].startswith("A command-line coach for home back-care exercises")
     set_up = README.split("## ", 1)[0]
     assert re.findall(r"```sh\n(.*?)\n```", set_up, flags=re.DOTALL) == [
-        INSTALL_WITH_PIPX,
         INSTALL_AND_RUN,
         INSTALL_AND_TEST,
     ]
