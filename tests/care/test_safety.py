@@ -20,23 +20,54 @@ from backex.care.safety import (
 
 NOW = datetime(2025, 3, 31, 9, 0, tzinfo=UTC)
 DAY = timedelta(days=1)
+EMERGENCY = safety.EMERGENCY_ADVICE.format(emergency=safety.DEFAULT_EMERGENCY_NUMBER)
 
 
 def test_every_red_flag_from_references_is_asked() -> None:
     text = " ".join(f.sign for f in safety.RED_FLAGS)
-    for phrase in ("saddle", "urine", "both legs", "erection", "serious fall", "Chest pain",
-                   "Fever", "weight loss", "lump", "worse at night"):  # fmt: skip
+    for phrase in ("genitals, buttocks or inner thighs", "wiping", "urine", "both legs",
+                   "getting weaker", "foot that drags", "unsteady", "sexual function",
+                   "serious fall", "minor fall with osteoporosis", "Chest pain", "cancer",
+                   "weakened immune system", "injecting drugs", "38 C", "weight loss", "lump",
+                   "shoulder blades", "coughing, sneezing",
+                   "even at rest, and much worse at night"):  # fmt: skip
         assert phrase in text
     assert len({f.key for f in safety.RED_FLAGS}) == len(safety.RED_FLAGS)
+
+
+def test_every_question_fits_everyone() -> None:
+    """No question is asked of one sex only: erection problems are one example among others."""
+    for flag in safety.RED_FLAGS:
+        assert not flag.question.startswith("Are you newly unable"), flag.key
+    (sexual,) = [f for f in safety.RED_FLAGS if "erection" in f.question]
+    assert "loss of feeling" in sexual.question
+
+
+def test_the_per_session_question_covers_cauda_equina_signs() -> None:
+    for phrase in ("genitals", "bladder or bowels", "both legs", "legs getting weaker"):
+        assert phrase in safety.SESSION_QUESTION
+    assert safety.session_advice(False) is None
+    assert safety.session_advice(True, "112") == safety.EMERGENCY_ADVICE.format(emergency="112")
+
+
+def test_the_stop_rule_is_the_revised_wording() -> None:
+    assert safety.STOP_RULE == (
+        "Stop if pain goes above 5 out of 10, spreads down a leg, or you get new numbness, "
+        "tingling or leg weakness. Discomfort up to 5 out of 10 that settles by the next "
+        "morning is fine."
+    )
 
 
 @pytest.mark.parametrize(
     ("yes", "advice"),
     [
         ([], None),
-        (["chest-pain"], safety.EMERGENCY_ADVICE),
+        (["chest-pain"], EMERGENCY),
         (["fever"], safety.SAME_DAY_ADVICE),
-        (["fever", "saddle-numbness"], safety.EMERGENCY_ADVICE),
+        (["fever", "saddle-numbness"], EMERGENCY),
+        (["cancer-immune-drugs"], safety.SAME_DAY_ADVICE),
+        (["upper-back-cough"], safety.SAME_DAY_ADVICE),
+        (["sexual-function"], EMERGENCY),
         (["night-pain", "weight-loss"], safety.SAME_DAY_ADVICE),
     ],
 )

@@ -13,8 +13,8 @@ from backex.planning.planner import make_plan
 
 CATALOGUE = load_catalogue()
 DAY = datetime(2026, 3, 2, 8, 0).astimezone()
-PROGRESS = "full dose with pain 3 or less in the last 3 sessions"
-RED = "pain was too high last session"
+PROGRESS = "good sessions (green, full dose) on 3 different days"
+RED = "pain rose last session"
 
 
 def good(dose: Dose, days_ago: int = 0) -> PastResult:
@@ -126,15 +126,15 @@ def test_a_plan_after_a_red_light_eases_every_exercise_but_the_prone_lying_brack
 
 
 def test_progression_and_trimming_both_show_in_the_reason() -> None:
-    plan = make_plan(CATALOGUE, [Focus.CORE], minutes=7, history=three_good("bridge"))
-    (bridge,) = [item for item in plan.items if item.exercise.id == "bridge"]
-    assert bridge.dose.reps == 6
-    assert bridge.reason.startswith(f"{PROGRESS}: +1 rep")
-    tight = make_plan(CATALOGUE, [Focus.CORE], minutes=3, history=three_good("bridge"))
-    (squeezed,) = [item for item in tight.items if item.exercise.id == "bridge"]
+    plan = make_plan(CATALOGUE, [Focus.CORE], minutes=5, history=three_good("supine-marches"))
+    (marches,) = [item for item in plan.items if item.exercise.id == "supine-marches"]
+    assert marches.dose.reps == 6
+    assert marches.reason.startswith(f"{PROGRESS}: +1 rep")
+    tight = make_plan(CATALOGUE, [Focus.CORE], minutes=2, history=three_good("supine-marches"))
+    (squeezed,) = [item for item in tight.items if item.exercise.id == "supine-marches"]
     assert (squeezed.dose.reps, squeezed.reason[-40:]) == (
-        3,
-        "); trimmed from 6 to 3 reps to fit 3 min",
+        4,
+        "); trimmed from 6 to 4 reps to fit 2 min",
     )
 
 

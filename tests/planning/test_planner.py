@@ -5,7 +5,7 @@ from helpers.routine import make_catalogue, make_exercise
 
 from backex.catalogue.exercise import Dose, Focus, Position, Tempo
 from backex.catalogue.loader import load_catalogue
-from backex.errors import BackexError
+from backex.errors import BackexError, UsageError
 from backex.planning.plan import Block
 from backex.planning.planner import POSITION_ORDER, PRONE_LYING, make_plan
 from backex.planning.timing import (
@@ -64,9 +64,18 @@ def test_mckenzie_plan_starts_and_ends_with_prone_lying() -> None:
     assert ids[1:-1] == ["prone-on-elbows", "prone-press-up", "standing-extension"]
 
 
-def test_all_means_every_focus() -> None:
+def test_all_means_every_focus_but_the_mckenzie_series() -> None:
     catalogue = load_catalogue()
-    assert make_plan(catalogue, None, minutes=60) == make_plan(catalogue, list(Focus), minutes=60)
+    every = [f for f in Focus if f is not Focus.MCKENZIE]
+    assert make_plan(catalogue, None, minutes=60) == make_plan(catalogue, every, minutes=60)
+
+
+@pytest.mark.parametrize("other", [f for f in Focus if f is not Focus.MCKENZIE])
+def test_the_mckenzie_series_is_a_session_of_its_own(other: Focus) -> None:
+    with pytest.raises(UsageError) as caught:
+        make_plan(load_catalogue(), [Focus.MCKENZIE, other])
+    assert caught.value.exit_code == 2
+    assert str(caught.value).startswith("--focus mckenzie is a session of its own")
 
 
 def test_same_seed_same_plan_and_no_seed_is_deterministic() -> None:
@@ -120,8 +129,12 @@ def test_drops_extras_then_higher_levels_first() -> None:
     plan = make_plan(load_catalogue(), [Focus.CORE], max_level=3, minutes=5)
     ids = [item.exercise.id for item in plan.items]
     assert all(item.block is Block.MAIN for item in plan.items)
-    assert all(item.exercise.level == 1 for item in plan.items)
-    assert "lower-trunk-rotation" in plan.dropped and "full-plank" in plan.dropped
+    catalogue = load_catalogue()
+    dropped_main = [catalogue.get(i).level for i in plan.dropped if i != "double-knee-to-chest"]
+    dropped_main.remove(1)  # the warm-up (lower trunk rotation) goes before the main block
+    assert max(item.exercise.level for item in plan.items) <= min(dropped_main)
+    assert "lower-trunk-rotation" in plan.dropped
+    assert ("full-plank", "one rung per ladder: Modified plank is in the plan") in plan.left_out
     assert not set(ids) & set(plan.dropped)
 
 

@@ -18,16 +18,52 @@ How the routine and the planner use this module:
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 from typing import Protocol
 
+from backex.care.mckenzie import (
+    SYMPTOM_CHOICES,
+    SYMPTOM_QUESTION,
+    SymptomAdvice,
+    Symptoms,
+    symptom_rule,
+)
+from backex.care.pain import (
+    DEFAULT_MAX_PAIN,
+    PAIN_MAX,
+    PAIN_MIN,
+    Light,
+    PainAdvice,
+    light_of,
+    parse_pain,
+    traffic_light,
+)
 from backex.catalogue.exercise import Dose, Exercise
-from backex.errors import UsageError
 
-PAIN_MIN, PAIN_MAX = 0, 10
-GOOD_SESSIONS = 3  # full dose with low pain this many times in a row before progressing
-PROGRESS_MAX_PAIN = 3
+__all__ = [
+    "DEFAULT_MAX_PAIN",
+    "PAIN_MAX",
+    "PAIN_MIN",
+    "SYMPTOM_CHOICES",
+    "SYMPTOM_QUESTION",
+    "Change",
+    "DoseChoice",
+    "Light",
+    "PainAdvice",
+    "PastResult",
+    "SymptomAdvice",
+    "Symptoms",
+    "adjust_dose",
+    "full_dose",
+    "good_days",
+    "good_session",
+    "parse_pain",
+    "symptom_rule",
+    "traffic_light",
+]
+
+GOOD_DAYS = 3  # good sessions on this many different days before moving up
 EASE_OFF_REPS = 2  # the mirror of NHS inform's "add 1-2"
 
 # The top of each exercise's sourced rep range (REFERENCES.md, "Typical starting doses").
@@ -42,98 +78,6 @@ REP_CEILINGS: dict[str, tuple[int, str]] = {
     "prone-press-up": (10, "Whole Health; Axial Spine: 10 reps"),
     "standing-extension": (5, "NHS inform: 5 reps"),
 }
-
-
-# Clinical rules: 4-5 acceptable if it settles within 24 hours, 6 or more too much. A
-# plan file's max_pain replaces it.
-DEFAULT_MAX_PAIN = 5
-
-
-class Light(StrEnum):
-    """The pain traffic light."""
-
-    GREEN = "green"
-    AMBER = "amber"
-    RED = "red"
-
-
-@dataclass(frozen=True, slots=True)
-class PainAdvice:
-    light: Light
-    advice: str
-
-
-def parse_pain(text: str) -> int:
-    """A whole number 0-10, or UsageError saying what is allowed."""
-    value = text.strip()
-    if not value.isdigit() or not PAIN_MIN <= int(value) <= PAIN_MAX:
-        raise UsageError(f"pain must be a whole number from {PAIN_MIN} to {PAIN_MAX}, not {text!r}")
-    return int(value)
-
-
-def traffic_light(
-    pain_before: int | None, pain_after: int | None, max_pain: int = DEFAULT_MAX_PAIN
-) -> PainAdvice | None:
-    """0-3 green; 4 to ``max_pain`` amber (fine if it settles in 24 h); above ``max_pain``
-    or a rise of 2+ red. None: no score. ``max_pain`` is the plan's limit (default 5)."""
-    known = [p for p in (pain_before, pain_after) if p is not None]
-    if not known:
-        return None
-    worst = max(known)
-    rise = pain_after - pain_before if pain_after is not None and pain_before is not None else 0
-    if worst > max_pain or rise >= 2:
-        why = f"pain is {max_pain + 1} or more" if worst > max_pain else f"pain rose by {rise}"
-        return PainAdvice(
-            Light.RED,
-            f"Ease off: {why}. Rest today and try again tomorrow; the next plan uses easier "
-            "variants or fewer reps. If symptoms get worse or a new pain starts, stop and "
-            "see a GP or physiotherapist.",
-        )
-    if worst >= 4:
-        upto = "4" if max_pain == 4 else f"4-{max_pain}"
-        return PainAdvice(
-            Light.AMBER,
-            f"Pain of {upto} is acceptable if it settles within 24 hours. If it does not, "
-            "ease off next time.",
-        )
-    return PainAdvice(Light.GREEN, f"Pain of 0-{min(3, max_pain)} is fine. Keep going as planned.")
-
-
-class Symptoms(StrEnum):
-    """Where McKenzie symptoms went during an exercise."""
-
-    SAME = "same"
-    CENTRALISING = "centralising"  # moving toward the centre of the back
-    PERIPHERALISING = "peripheralising"  # spreading down the leg
-
-
-SYMPTOM_QUESTION = "Your symptoms since this exercise:"
-SYMPTOM_CHOICES: dict[Symptoms, str] = {
-    Symptoms.SAME: "stayed the same",
-    Symptoms.CENTRALISING: "moved toward the centre of the back",
-    Symptoms.PERIPHERALISING: "spread further down the leg",
-}
-
-
-@dataclass(frozen=True, slots=True)
-class SymptomAdvice:
-    stop_series: bool
-    advice: str
-
-
-def symptom_rule(symptoms: Symptoms) -> SymptomAdvice:
-    """The McKenzie rule: centralising is good, peripheralising stops the series."""
-    if symptoms is Symptoms.PERIPHERALISING:
-        return SymptomAdvice(
-            True,
-            "Stop the McKenzie series: pain spreading down the leg is the sign to stop. "
-            "Lie face down and relax (prone lying), and see a GP or physiotherapist.",
-        )
-    if symptoms is Symptoms.CENTRALISING:
-        return SymptomAdvice(
-            False, "Pain moving toward the centre of your back is the expected good sign."
-        )
-    return SymptomAdvice(False, "Carry on, moving slowly.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,7 +162,7 @@ def _ease_off(exercise: Exercise, dose: Dose, catalogue: ExerciseLookup, why: st
 
 
 def _progress(exercise: Exercise, dose: Dose, catalogue: ExerciseLookup) -> DoseChoice:
-    why = f"full dose with pain {PROGRESS_MAX_PAIN} or less in the last {GOOD_SESSIONS} sessions"
+    why = f"good sessions (green, full dose) on {GOOD_DAYS} different days"
     ceiling = REP_CEILINGS.get(exercise.id)
     if dose.reps is not None and ceiling is not None and dose.reps < ceiling[0]:
         reason = (
@@ -237,9 +181,22 @@ def _progress(exercise: Exercise, dose: Dose, catalogue: ExerciseLookup) -> Dose
     return DoseChoice(exercise.id, dose, Change.KEEP, f"{why}; keeping this dose: {top}")
 
 
-def _low_pain(result: PastResult) -> bool:
-    known = [p for p in (result.pain_before, result.pain_after) if p is not None]
-    return result.pain_after is not None and max(known) <= PROGRESS_MAX_PAIN
+def good_session(result: PastResult) -> bool:
+    """Green light, the full dose, and no McKenzie answer that holds the dose back."""
+    light = light_of(result.pain_before, result.pain_after)
+    held = result.symptoms is not None and symptom_rule(result.symptoms).hold_progress
+    return light is Light.GREEN and full_dose(result) and not held
+
+
+def good_days(recent: Sequence[PastResult], dose: Dose) -> int:
+    """Different days with a good session at ``dose`` since it was last changed."""
+    days: set[date] = set()
+    for result in recent:  # newest first: stop at the change
+        if result.baseline != dose:
+            break
+        if good_session(result):
+            days.add(result.started_at.date())
+    return len(days)
 
 
 def adjust_dose(
@@ -251,27 +208,29 @@ def adjust_dose(
     """Next time's exercise and dose from ``recent`` results of it, newest first.
 
     The current dose is the one planned last time (the catalogue's when there is no
-    history). Ease off after a red light in the last session or symptoms that spread
-    down the leg last time: the easier variant, else 2 fewer reps, one set fewer, or a
-    hold half as long. Progress after :data:`GOOD_SESSIONS` sessions in a row at the
-    current dose done in full with pain of 3 or less (before and after, and an after
-    score given): +1 rep up to the sourced ceiling, then the harder variant.
+    history). Ease off only after a rise in pain (a red light, or an amber that had not
+    settled by the next morning) or symptoms that spread down the leg last time: the
+    easier variant, else 2 fewer reps, one set fewer, or a hold half as long. Move up after
+    good sessions (:func:`good_session`) on :data:`GOOD_DAYS` different days at the current
+    dose: several sessions on one day count once, and 3 different days since the change
+    means at least 2 days have passed since it. Up: +1 rep to the sourced ceiling, then the
+    harder variant. A "worse in the back" McKenzie answer last time holds the dose.
     """
     dose = recent[0].baseline if recent else exercise.dose
     if last_light is Light.RED:
-        return _ease_off(exercise, dose, catalogue, "pain was too high last session")
+        return _ease_off(exercise, dose, catalogue, "pain rose last session")
     if recent and recent[0].symptoms is Symptoms.PERIPHERALISING:
         return _ease_off(exercise, dose, catalogue, "symptoms spread down the leg last time")
     if not recent:
         return DoseChoice(exercise.id, dose, Change.KEEP, "catalogue dose")
-    same_dose = [r for r in recent[:GOOD_SESSIONS] if r.baseline == dose]
-    good = [r for r in same_dose if full_dose(r) and _low_pain(r)]
-    if len(good) == GOOD_SESSIONS:
+    if recent[0].symptoms is Symptoms.WORSE:
+        return DoseChoice(exercise.id, dose, Change.KEEP, "same dose: worse in the back last time")
+    days = good_days(recent, dose)
+    if days >= GOOD_DAYS:
         return _progress(exercise, dose, catalogue)
     return DoseChoice(
         exercise.id,
         dose,
         Change.KEEP,
-        f"same as last time ({len(good)} of {GOOD_SESSIONS} sessions in a row at this dose "
-        f"done in full with pain {PROGRESS_MAX_PAIN} or less)",
+        f"same as last time ({days} of {GOOD_DAYS} days with a good session at this dose)",
     )

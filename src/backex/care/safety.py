@@ -22,7 +22,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from backex import paths
-from backex.care.rules import DEFAULT_MAX_PAIN
+from backex.care.pain import DEFAULT_MAX_PAIN
 
 CHECK_VALID_FOR = timedelta(days=30)
 STATE_FILE = "safety.json"
@@ -30,13 +30,16 @@ STATE_VERSION = 1
 SOURCES = (
     'NHS Sheffield MSK, "What is back pain?"',
     'Norfolk and Waveney NHS, "Got Back Pain?"',
+    'NHS 111 / nhs.uk, "Back pain"',
+    'nidirect, "Cauda equina syndrome"',
+    "NICE NG59",
 )
 
 
 class Urgency(StrEnum):
     """How soon a red flag needs care."""
 
-    EMERGENCY = "emergency"  # A&E or 999 / the local emergency number, now
+    EMERGENCY = "emergency"  # A&E or the local emergency number, now
     SAME_DAY = "same-day"  # GP or NHS 111, today
 
 
@@ -53,8 +56,10 @@ class RedFlag:
 RED_FLAGS: tuple[RedFlag, ...] = (
     RedFlag(
         "saddle-numbness",
-        "Do you have numbness or tingling around your genitals, buttocks or inner thighs?",
-        'Numbness or tingling around the genitals, buttocks or inner thighs ("saddle" area).',
+        "Do you have numbness or tingling around your genitals, buttocks or inner thighs, "
+        "or does it feel different when you wipe after the toilet?",
+        "Numbness or tingling around the genitals, buttocks or inner thighs, or altered "
+        "feeling when wiping after the toilet.",
         Urgency.EMERGENCY,
     ),
     RedFlag(
@@ -64,25 +69,41 @@ RED_FLAGS: tuple[RedFlag, ...] = (
         Urgency.EMERGENCY,
     ),
     RedFlag(
-        "both-legs",
-        "Do you have pain, numbness or weakness in both legs, or legs rapidly getting weaker?",
-        "Pain, numbness or weakness in both legs, or legs that are rapidly getting weaker.",
+        "sexual-function",
+        "Have you noticed a new change in sexual function, such as loss of feeling in the "
+        "genitals or difficulty with arousal or erection?",
+        "A new change in sexual function, such as loss of genital feeling or erection problems.",
         Urgency.EMERGENCY,
     ),
     RedFlag(
-        "erection",
-        "Are you newly unable to get or keep an erection?",
-        "New inability to get or keep an erection.",
+        "legs",
+        "Do you have pain, numbness or weakness in both legs, or is one leg or both getting "
+        "weaker, a foot dragging, or your walking becoming unsteady?",
+        "Pain, numbness or weakness in both legs; one or both legs getting weaker, a foot "
+        "that drags, or walking becoming unsteady.",
         Urgency.EMERGENCY,
     ),
     RedFlag(
         "fall-or-accident",
-        "Did your back pain start after a serious fall or accident?",
-        "Back pain after a serious fall or accident.",
+        "Did your back pain start after a serious fall or accident, or after a minor fall "
+        "if you have osteoporosis, are over 50, or take steroid tablets long-term?",
+        "Back pain after a serious fall or accident, or after a minor fall with osteoporosis, "
+        "over 50, or on long-term steroid tablets.",
         Urgency.EMERGENCY,
     ),
     RedFlag("chest-pain", "Do you have chest pain?", "Chest pain.", Urgency.EMERGENCY),
-    RedFlag("fever", "Do you have a fever?", "Fever.", Urgency.SAME_DAY),
+    RedFlag(
+        "cancer-immune-drugs",
+        "Have you ever had cancer, do you have a weakened immune system, or do you inject drugs?",
+        "A history of cancer, a weakened immune system, or injecting drugs.",
+        Urgency.SAME_DAY,
+    ),
+    RedFlag(
+        "fever",
+        "Do you have a temperature of 38 C or more and feel unwell?",
+        "A fever of 38 C or more with feeling unwell.",
+        Urgency.SAME_DAY,
+    ),
     RedFlag(
         "weight-loss",
         "Have you lost weight without trying?",
@@ -96,49 +117,73 @@ RED_FLAGS: tuple[RedFlag, ...] = (
         Urgency.SAME_DAY,
     ),
     RedFlag(
+        "upper-back-cough",
+        "Do you have pain between your shoulder blades, or pain made worse by coughing, "
+        "sneezing or opening your bowels?",
+        "Pain between the shoulder blades, or pain worse when coughing, sneezing or opening "
+        "the bowels.",
+        Urgency.SAME_DAY,
+    ),
+    RedFlag(
         "night-pain",
-        "Is your pain not easing with rest, and much worse at night?",
-        "Pain that does not ease with rest and is much worse at night.",
+        "Is your pain there all the time, even at rest, and much worse at night?",
+        "Pain that is there all the time, even at rest, and much worse at night.",
         Urgency.SAME_DAY,
     ),
 )
 
+# Asked at the start of every session: cauda equina syndrome can start on any day.
+SESSION_QUESTION = (
+    "Today, any of these: numbness around your genitals, buttocks or inner thighs; a new "
+    "change in your bladder or bowels; pain, numbness or weakness in both legs; or legs "
+    "getting weaker?"
+)
+SESSION_KEYS = ("saddle-numbness", "bladder-bowel", "legs")
+
+DEFAULT_EMERGENCY_NUMBER = "999 (UK) / 112 (EU) / 911 (US, Canada)"
 EMERGENCY_INTRO = "With back pain, any of these needs emergency care, not exercise:"
 SAME_DAY_INTRO = "Any of these needs urgent advice the same day:"
 EMERGENCY_ADVICE = (
-    "Do not exercise. Get emergency care now: go to A&E or call 999 in the UK, "
-    "or your local emergency number elsewhere."
+    "Do not exercise. Get emergency care now: go to the emergency department (A&E) or "
+    "call {emergency}."
 )
 SAME_DAY_ADVICE = (
     "Do not exercise today. Get urgent advice today: your GP or NHS 111 in the UK, "
     "or your local urgent-care service elsewhere."
 )
+REVIEWED_NOTE = (
+    "Your plan file records that {by} reviewed your warning signs on {on}. If anything is "
+    "new since then, answer for that; the daily question still applies."
+)
 
 RULES_OF_PRACTICE: tuple[str, ...] = (
     "Move into each position slowly, and wear loose clothing.",
+    "Get down to the floor and back up slowly, turning onto your side and using your hands; "
+    "a firm bed is fine instead of the floor.",
     "Start with about 5 repetitions and add 1-2 every few days as comfortable.",
-    "Stop if your symptoms get worse or a new pain starts.",
-    "Pain during exercise, 0-10: 0-3 is fine; 4-5 is acceptable if it settles within "
-    "24 hours; 6 or more is too much: ease off, shorten or skip, and try again the next day.",
-    "McKenzie series: stop if pain moves further down your leg. Pain moving toward the "
-    "centre of your back is the expected good sign. Start and end with lying face down.",
-    "Do back exercises every day; back pain usually eases within 2 weeks.",
-    "No improvement after 2 weeks, or pain that persists: see a GP or physiotherapist.",
-    "A pulled muscle: ask a physiotherapist or doctor for advice.",
+    "Pain during exercise, 0-10: after 0-3, or lower than before, is fine; 4-5 is "
+    "acceptable if it settles by the next morning; 6 or more and higher than before is "
+    "too much: keep moving gently, shorten or skip the exercises, try again the next day.",
+    "McKenzie series (for pain that eases when you bend backward): stop if pain spreads "
+    "down your leg. Pain moving toward the middle of your back is the expected good sign. "
+    "Start and end with lying face down.",
+    "Stay active: back pain usually eases within a few weeks.",
+    "No better after 2 weeks, or worse two weeks running: see a physiotherapist or GP.",
 )
 RULES_SOURCES = (
-    "NHS",
-    "NHS inform",
-    "Provide Physiotherapy; Fusion Physio",
-    'JOI, "What are the Best Back Strengthening Exercises?" (Ehren Allen PT)',
+    "NICE NG59",
+    "NHS; NHS inform",
+    "Provide Physiotherapy; Fusion Physio (pain monitoring)",
+    'McKenzie, "Treat Your Own Back"',
 )
 
 
 def stop_rule_text(max_pain: int = DEFAULT_MAX_PAIN) -> str:
-    """The one-line stop rule, with the plan's pain limit."""
+    """The stop rule, one wording everywhere, with the plan's pain limit (default 5)."""
     return (
-        f"Stop if pain spreads down a leg, gets worse, or goes above {max_pain} out of 10; "
-        "backex safety lists the warning signs."
+        f"Stop if pain goes above {max_pain} out of 10, spreads down a leg, or you get new "
+        f"numbness, tingling or leg weakness. Discomfort up to {max_pain} out of 10 that "
+        "settles by the next morning is fine."
     )
 
 
@@ -150,14 +195,19 @@ def signs(urgency: Urgency) -> tuple[str, ...]:
     return tuple(flag.sign for flag in RED_FLAGS if flag.urgency is urgency)
 
 
-def advice_for(answers: dict[str, bool]) -> str | None:
+def advice_for(answers: dict[str, bool], emergency: str = DEFAULT_EMERGENCY_NUMBER) -> str | None:
     """The urgent-care advice for the red flags answered "yes", or None if all are "no"."""
     flagged = [flag for flag in RED_FLAGS if answers.get(flag.key)]
     if not flagged:
         return None
     if any(flag.urgency is Urgency.EMERGENCY for flag in flagged):
-        return EMERGENCY_ADVICE
+        return EMERGENCY_ADVICE.format(emergency=emergency)
     return SAME_DAY_ADVICE
+
+
+def session_advice(answer: bool, emergency: str = DEFAULT_EMERGENCY_NUMBER) -> str | None:
+    """The per-session question: "yes" is an emergency."""
+    return EMERGENCY_ADVICE.format(emergency=emergency) if answer else None
 
 
 class CheckResult(StrEnum):

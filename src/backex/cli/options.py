@@ -20,11 +20,20 @@ class FocusChoice(StrEnum):
 
 
 def chosen_focus(values: list[FocusChoice] | None) -> tuple[Focus, ...]:
-    """The focus to plan for: no option means core, ``all`` means every focus."""
+    """The focus to plan for: no option means core, ``all`` every focus but McKenzie.
+
+    The McKenzie extension series is a session of its own: with any other value it is a
+    UsageError (exit 2).
+    """
     if not values:
         return (Focus.CORE,)
+    if FocusChoice.MCKENZIE in values and len(set(values)) > 1:
+        from backex.errors import UsageError
+        from backex.planning.planner import MCKENZIE_ALONE
+
+        raise UsageError(MCKENZIE_ALONE)
     if FocusChoice.ALL in values:
-        return tuple(Focus)
+        return tuple(f for f in Focus if f is not Focus.MCKENZIE)
     return tuple(dict.fromkeys(Focus(v.value) for v in values))
 
 
@@ -33,7 +42,10 @@ FocusOption = Annotated[
     typer.Option(
         "--focus",
         "-f",
-        help="What to work on (repeatable); 'all' for everything. Default: core.",
+        help=(
+            "What to work on (repeatable); 'all' for everything but mckenzie, which is a "
+            "session of its own. Default: core."
+        ),
         show_default=False,
     ),
 ]

@@ -17,7 +17,6 @@ from backex.catalogue.loader import load_catalogue
 from backex.cli import checkins
 from backex.cli.app import CatalogueOption, JsonOption, app, guarded
 from backex.cli.options import (
-    FocusChoice,
     FocusOption,
     LevelOption,
     MinutesOption,
@@ -34,11 +33,15 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from backex.care.rules import Symptoms
+    from backex.catalogue.exercise import Focus
     from backex.catalogue.loader import Catalogue
+    from backex.cli.care_gate import CareInput
     from backex.history.records import ExerciseEntry
     from backex.history.store import History, SessionRecord
     from backex.planning.dosing import DoseHistory
     from backex.session.types import ExerciseResult
+
+RECENT_RESULTS = 12  # per exercise: enough for good sessions on 3 different days
 
 PainOption = Annotated[
     int | None,
@@ -113,20 +116,29 @@ def routine(
     catalogue = load_catalogue(catalogue_path)
     from backex.history import store as history
 
+    wanted = chosen_focus(focus)
     if dry_run:
-        dose_history = None
         if plan_path is None and history.db_path().exists():  # a dry run creates no file
             with history.History.open() as store:
-                dose_history = _dose_history(store)
-        _print_plan(_plan(catalogue, focus, level, minutes, seed, plan_path, dose_history), as_json)
+                care = _care(store, catalogue, wanted, ask=False, dry_run=True)
+                dose_history = _dose_history(store, care.not_settled)
+        else:
+            care = _care(None, catalogue, wanted, ask=False, dry_run=True)
+            dose_history = None
+        plan = _plan(catalogue, wanted, level, minutes, seed, plan_path, dose_history, care)
+        _print_plan(plan, as_json, {e.id: e.name for e in catalogue.exercises})
         return
     with history.History.open() as store:  # unusable: a clear message, exit 1, nothing lost
         if resume:
             _resume(store, catalogue, plain, quiet, voice, scale, get_ready, ascii_art)
             return
-        plan = _plan(catalogue, focus, level, minutes, seed, plan_path, _dose_history(store))
-        _before_coaching(plan)
+        _red_flags()
+        care = _care(store, catalogue, wanted, ask=checkins.is_interactive(), dry_run=False)
+        dose_history = _dose_history(store, care.not_settled)
+        plan = _plan(catalogue, wanted, level, minutes, seed, plan_path, dose_history, care)
+        _stop_rule(plan)
         pain_before = pain if pain is not None else _ask_pain()
+        _gentle_advice(pain_before)
         session = _Session(store, plan, catalogue, scale)
         session.recorder.start(
             plan_to_dict(plan), [str(f) for f in plan.focus], pain_before, plan.name or None
@@ -136,30 +148,54 @@ def routine(
 
 def _plan(
     catalogue: "Catalogue",
-    focus: list[FocusChoice] | None,
+    focus: "tuple[Focus, ...]",
     level: int,
     minutes: int,
     seed: int | None,
     plan_path: "Path | None",
     dose_history: "DoseHistory | None",
+    care: "CareInput | None",
 ) -> Plan:
     if plan_path is not None:  # a clinician's doses: kept, never adapted
+        from dataclasses import replace
+
+        from backex.care import screening
+        from backex.care.profile import load_profile
         from backex.prescription.loader import load_prescription
         from backex.prescription.model import prescription_to_plan
 
-        return prescription_to_plan(load_prescription(plan_path, catalogue), dose_history)
+        plan = prescription_to_plan(load_prescription(plan_path, catalogue), dose_history)
+        answers = load_profile().screening or {}
+        accepted = screening.accepted_by_clinician(answers, [i.exercise for i in plan.items])
+        return replace(plan, care_notes=tuple(dict.fromkeys(accepted)))
     from backex.planning.planner import make_plan
 
-    return make_plan(catalogue, chosen_focus(focus), level, minutes, seed, dose_history)
+    restrictions = care.restrictions if care is not None else None
+    return make_plan(catalogue, focus, level, minutes, seed, dose_history, restrictions)
 
 
-def _dose_history(store: "History") -> "DoseHistory":
+def _care(
+    store: "History | None",
+    catalogue: "Catalogue",
+    focus: "tuple[Focus, ...]",
+    ask: bool,
+    dry_run: bool,
+) -> "CareInput":
+    from backex.cli.care_gate import prepare
+    from backex.history.store import local_now
+
+    return prepare(store, catalogue, focus, ask, dry_run, local_now())
+
+
+def _dose_history(store: "History", not_settled: bool = False) -> "DoseHistory":
+    from backex.care.rules import Light
     from backex.planning.dosing import DoseHistory
 
-    return DoseHistory(store.recent_results_by_exercise(), store.last_session_light())
+    light = Light.RED if not_settled else store.last_session_light()
+    return DoseHistory(store.recent_results_by_exercise(limit=RECENT_RESULTS), light)
 
 
-def _print_plan(plan: Plan, as_json: bool) -> None:
+def _print_plan(plan: Plan, as_json: bool, names: dict[str, str]) -> None:
     from backex.ui import output
 
     if as_json:
@@ -168,21 +204,41 @@ def _print_plan(plan: Plan, as_json: bool) -> None:
     from backex.ui.coach_view import plan_view
 
     console = output.stdout()
-    console.print(plan_view(plan, console.width))
+    console.print(plan_view(plan, console.width, names))
 
 
-def _before_coaching(plan: Plan) -> None:
-    """The red-flag gate (exit 3 on a "yes"), then the stop rule and any review date."""
+def _red_flags() -> None:
+    """The red-flag gate (exit 3 on a "yes")."""
     from backex.cli.safety import run_red_flag_gate
+
+    run_red_flag_gate(interactive=checkins.is_interactive())
+
+
+def _stop_rule(plan: Plan) -> None:
+    """The stop rule with the plan's pain limit, and any review date."""
     from backex.ui import output
     from backex.ui.checkin_view import stop_rule
 
-    run_red_flag_gate(interactive=checkins.is_interactive())
     output.stdout().print(stop_rule(plan.max_pain))
     if plan.review_on is not None:
         from backex.prescription.model import review_sentence
 
         output.print_text(review_sentence(plan.review_on, date.today()))
+
+
+def _before_coaching(plan: Plan) -> None:
+    """The red-flag gate (exit 3 on a "yes"), then the stop rule and any review date."""
+    _red_flags()
+    _stop_rule(plan)
+
+
+def _gentle_advice(pain_before: int | None) -> None:
+    """Pain before of 7 or more: a gentle session only, and when to call."""
+    from backex.care.pain import GENTLE_ADVICE, needs_gentle_session
+    from backex.ui import output
+
+    if needs_gentle_session(pain_before):
+        output.stdout().print(GENTLE_ADVICE, style="bold yellow")
 
 
 def _ask_pain() -> int | None:
@@ -254,6 +310,28 @@ def _result_of(entry: "ExerciseEntry") -> "ExerciseResult":
         index=entry.position,
         symptoms=entry.symptoms,
     )
+
+
+def _spreading_now() -> None:
+    """The spreading advice, shown at once; the full red-flag check is due next time."""
+    from backex.care.rules import Symptoms, symptom_rule
+    from backex.cli.care_gate import emergency_number
+    from backex.ui import output
+    from backex.ui.checkin_view import symptom_stop_view
+
+    advice = symptom_rule(Symptoms.PERIPHERALISING, emergency_number()).advice
+    output.stdout().print(symptom_stop_view(advice))
+    _recheck_red_flags()
+
+
+def _recheck_red_flags() -> None:
+    from backex.care.profile import update_profile
+    from backex.ui import output
+
+    try:
+        update_profile(recheck_red_flags=True)
+    except (OSError, BackexError) as exc:
+        output.error(f"could not remember to re-check the warning signs ({exc})")
 
 
 def _refuse_after_spreading(record: "SessionRecord") -> None:
@@ -342,6 +420,11 @@ class _Session:
             completed = outcome.summary.stop_reason is None and not outcome.interrupted
         finally:
             self._finish(completed)
+        if (
+            SkipReason.SYMPTOMS is outcome.summary.stop_reason
+            or Symptoms.PERIPHERALISING in answers
+        ):
+            _spreading_now()  # before the summary or any prompt
         summary = replace(outcome.summary, results=earlier + outcome.summary.results)
         console.print(summary_view(summary, self.plan, console.width))
         if not completed and outcome.summary.stop_reason is not SkipReason.SYMPTOMS:
@@ -366,10 +449,10 @@ class _Session:
     def _after(
         self, pain_before: int | None, pain_after: int | None, answers: "list[Symptoms]"
     ) -> None:
-        from backex.care.rules import Symptoms, symptom_rule, traffic_light
+        from backex.care.rules import Light, Symptoms, symptom_rule, traffic_light
         from backex.errors import HistoryError
         from backex.ui import output
-        from backex.ui.checkin_view import symptom_good_sign, symptom_stop_view, traffic_light_view
+        from backex.ui.checkin_view import symptom_good_sign, traffic_light_view
 
         console = output.stdout()
         if pain_after is not None and self.writer.failure is None:
@@ -377,10 +460,10 @@ class _Session:
                 self.recorder.set_pain_after(pain_after)
             except HistoryError as exc:
                 output.error(str(exc))
-        if Symptoms.PERIPHERALISING in answers:
-            console.print(symptom_stop_view(symptom_rule(Symptoms.PERIPHERALISING).advice))
-        elif Symptoms.CENTRALISING in answers:
+        if Symptoms.CENTRALISING in answers and Symptoms.PERIPHERALISING not in answers:
             console.print(symptom_good_sign(symptom_rule(Symptoms.CENTRALISING).advice))
         advice = traffic_light(pain_before, pain_after, self.plan.max_pain)
         if advice is not None:
             console.print(traffic_light_view(pain_before, pain_after, advice))
+        if advice is not None and advice.light is Light.RED:
+            _recheck_red_flags()

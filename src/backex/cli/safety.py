@@ -78,8 +78,10 @@ def run_check(now: datetime | None = None, state_file: Path | None = None) -> No
         if answers[flag.key]:
             break  # no need to ask more: the advice is the same or more urgent
     now = now or datetime.now().astimezone()
-    advice = safety.advice_for(answers)
+    advice = safety.advice_for(answers, _emergency())
     _remember(advice is not None, now, state_file)
+    if advice is None:
+        _recheck_done()
     if advice is not None:
         console.print(urgent_advice(advice))
         raise RedFlagAnswered()
@@ -104,7 +106,9 @@ def run_red_flag_gate(
     state = safety.load_state(state_file)
     if state.problem is not None:
         _note(f"{state.problem}; treating the safety check as due")
-    if not safety.is_check_due(state, now):
+    if not safety.is_check_due(state, now) and not _recheck_due():
+        if interactive:
+            _ask_session_question()
         return
     if interactive:
         run_check(now, state_file)
@@ -118,14 +122,85 @@ def run_red_flag_gate(
         _note(f"could not remember that the warning signs were shown ({exc})")
 
 
+def _emergency() -> str:
+    from backex.cli.care_gate import emergency_number
+
+    try:
+        return emergency_number()
+    except BackexError:
+        from backex.care.safety import DEFAULT_EMERGENCY_NUMBER
+
+        return DEFAULT_EMERGENCY_NUMBER
+
+
+def _recheck_due() -> bool:
+    """After "spreading" or a red light the full check is due again."""
+    from backex.care.profile import load_profile
+
+    try:
+        return load_profile().recheck_red_flags
+    except BackexError as exc:
+        _note(str(exc))
+        return True
+
+
+def _recheck_done() -> None:
+    from backex.care.profile import update_profile
+
+    try:
+        if _recheck_due():
+            update_profile(recheck_red_flags=False)
+    except (OSError, BackexError) as exc:
+        _note(f"could not remember the check ({exc})")
+
+
+def _ask_session_question() -> None:
+    """The combined question at the start of every session; "yes" exits 3."""
+    from backex.care import safety
+    from backex.ui import output
+    from backex.ui.safety_view import urgent_advice
+
+    if _ask_yes_no(f"{safety.SESSION_QUESTION} (y/n)"):
+        advice = safety.session_advice(True, _emergency())
+        assert advice is not None  # "yes" always has advice
+        output.stdout().print(urgent_advice(advice))
+        raise RedFlagAnswered()
+
+
+def edit_profile() -> None:
+    """Ask the first-run questions and the emergency number again, and remember them."""
+    from backex.care.profile import update_profile
+    from backex.cli.care_gate import ask_emergency_number, ask_screening
+
+    answers = ask_screening()
+    number = ask_emergency_number()
+    update_profile(screening=answers, emergency_number=number)
+    from backex.ui import output
+
+    output.stdout().print("Saved. backex uses these answers for every automatic plan.")
+
+
 @app.command("safety")
 @guarded
 def safety_command(
     check: Annotated[
         bool, typer.Option("--check", help="Answer the red-flag questions one by one (y/n).")
     ] = False,
+    profile: Annotated[
+        bool,
+        typer.Option(
+            "--profile", help="Answer the first-run questions and emergency number again."
+        ),
+    ] = False,
 ) -> None:
     """Show the warning signs that need urgent care, and the rules of safe practice."""
+    if check and profile:
+        from backex.errors import UsageError
+
+        raise UsageError("give --check or --profile, not both")
+    if profile:
+        edit_profile()
+        return
     if check:
         run_check()
         return

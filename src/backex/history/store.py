@@ -28,6 +28,7 @@ position to continue from (the first exercise neither done nor skipped on purpos
 """
 
 import json
+import os
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
@@ -90,8 +91,14 @@ def db_path() -> Path:
     return paths.data_dir() / DB_FILE
 
 
+NOW_ENV = "BACKEX_NOW"  # an ISO time with offset: tests move "now" (the next morning, ...)
+
+
 def local_now() -> datetime:
-    """Now, to the second, with the local UTC offset."""
+    """Now, to the second, with the local UTC offset (or :data:`NOW_ENV` when set)."""
+    given = os.environ.get(NOW_ENV)
+    if given:
+        return datetime.fromisoformat(given).astimezone()
     return datetime.now().astimezone().replace(microsecond=0)
 
 
@@ -333,6 +340,28 @@ class History:
         for row in rows:
             found.setdefault(row["exercise_id"], []).append(_past_result(row))
         return found
+
+    def symptom_days(self, since_day: date) -> list[tuple[date, Symptoms]]:
+        """Every McKenzie answer from ``since_day`` on, with its local day, oldest first."""
+        rows = self.read(
+            "SELECT s.local_day, r.symptoms FROM session s JOIN exercise_result r"
+            " ON r.session_id = s.id WHERE r.symptoms IS NOT NULL AND s.local_day >= ?"
+            " ORDER BY s.started_utc, s.id, r.position",
+            (since_day.isoformat(),),
+        )
+        return [(date.fromisoformat(r["local_day"]), Symptoms(r["symptoms"])) for r in rows]
+
+    def last_session_pain(self) -> tuple[int, datetime, int | None, int | None] | None:
+        """The newest session's id, start and pain before/after, or None."""
+        rows = self.read(
+            "SELECT id, started_at, pain_before, pain_after FROM session"
+            " ORDER BY started_utc DESC, id DESC LIMIT 1"
+        )
+        if not rows:
+            return None
+        row = rows[0]
+        started = datetime.fromisoformat(row["started_at"])
+        return row["id"], started, row["pain_before"], row["pain_after"]
 
     def last_session_light(self) -> Light | None:
         """The pain traffic light of the newest session (None without a pain score)."""

@@ -50,6 +50,8 @@ class Plan:
     review_on: date | None = None  # the plan file's review date
     dropped: tuple[str, ...] = ()  # ids left out to fit the time budget
     notes: str = ""  # the clinician's notes for the whole plan, when coached from one
+    left_out: tuple[tuple[str, str], ...] = ()  # (id, reason): not for this person today
+    care_notes: tuple[str, ...] = ()  # one-line care advice shown with the plan
 
     @property
     def total_s(self) -> int:

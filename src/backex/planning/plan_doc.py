@@ -64,6 +64,8 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
         ],
         "dropped": list(plan.dropped),
         "notes": plan.notes,
+        "left_out": [{"exercise": i, "reason": r} for i, r in plan.left_out],
+        "care_notes": list(plan.care_notes),
     }
 
 

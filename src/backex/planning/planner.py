@@ -20,9 +20,10 @@ from dataclasses import dataclass, replace
 
 from backex.catalogue.exercise import Dose, Exercise, Focus, Position, pattern_of
 from backex.catalogue.loader import Catalogue
-from backex.errors import BackexError
+from backex.errors import BackexError, UsageError
 from backex.planning.dosing import CATALOGUE_DOSE, DoseHistory, starting_dose
 from backex.planning.plan import Block, Plan, PlannedItem
+from backex.planning.selection import MAIN_EXERCISES, SIZE_REASON, Restrictions, allowed, one_rung
 from backex.planning.timing import TRANSITION_S, estimate_item_seconds
 
 PRONE_LYING = "prone-lying"  # opens and closes every McKenzie session
@@ -30,6 +31,10 @@ PRONE_LYING = "prone-lying"  # opens and closes every McKenzie session
 # (extension) series leaves it out. A prescription can still name it.
 DIRECTION_SPECIFIC = frozenset({"flexion-in-lying"})
 POSITION_ORDER = {position: index for index, position in enumerate(Position)}
+MCKENZIE_ALONE = (
+    "--focus mckenzie is a session of its own (the extension series only, never with "
+    "flexion stretches between its prone-lying brackets); leave out the other --focus values"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,30 +57,45 @@ def make_plan(
     minutes: int = 15,
     seed: int | None = None,
     history: DoseHistory | None = None,
+    restrictions: Restrictions | None = None,
 ) -> Plan:
-    """A session of ``focus`` exercises (None or empty: every focus) that fits ``minutes``.
+    """A session of ``focus`` exercises (None or empty: every focus but McKenzie) that fits.
 
-    ``history``: adapt each dose to it (see the module docstring). Raises BackexError
-    saying what to change when nothing matches or nothing fits.
+    The McKenzie extension series is a session of its own: combined with any other focus
+    it is a UsageError. ``history``: adapt each dose to it (see the module docstring).
+    ``restrictions``: exercises left out for the person (each with its reason in
+    ``Plan.left_out``); at most :data:`MAIN_EXERCISES` main exercises, one rung per ladder.
+    Raises BackexError saying what to change when nothing matches or nothing fits.
     """
-    wanted = tuple(focus) if focus else tuple(Focus)
+    wanted = tuple(focus) if focus else tuple(f for f in Focus if f is not Focus.MCKENZIE)
+    if Focus.MCKENZIE in wanted and len(wanted) > 1:
+        raise UsageError(MCKENZIE_ALONE)
+    restrictions = restrictions or Restrictions()
     rank = _tiebreak(catalogue.exercises, seed)
-    matching = [
+    candidates = [
         e
         for e in catalogue.filter(focus=wanted, max_level=max_level)
         if e.id not in DIRECTION_SPECIFIC
     ]
-    if not matching:
+    if not candidates:
         raise BackexError(_nothing_matches(catalogue, wanted, max_level))
-    picks = _shape(catalogue, matching, wanted, max_level, rank)
+    matching, left_out = allowed(candidates, restrictions)
+    matching, other_rungs = one_rung(matching)
+    left_out += other_rungs
+    if not matching:
+        raise BackexError("no exercises left for you in this focus: " + left_out[0][1])
+    banned = {exercise_id for exercise_id, _ in left_out}
+    picks = _shape(catalogue, matching, wanted, max_level, rank, banned)
+    picks, too_many = _at_most(picks, MAIN_EXERCISES, rank)
+    left_out += [(e.id, SIZE_REASON) for e in too_many]
     if history is not None:
         picks = _adapted(picks, catalogue, history, max_level)
     budget = minutes * 60
     # Leave out one more exercise at a time, lowest priority first; at least one stays.
     droppable = [i for i in _drop_order(picks, rank) if not picks[i].fixed]
     for dropped in range(_fewest_to_drop(picks, droppable, budget), len(droppable)):
-        left_out = set(droppable[:dropped])
-        kept = [p for i, p in enumerate(picks) if i not in left_out]
+        dropped_ids = set(droppable[:dropped])
+        kept = [p for i, p in enumerate(picks) if i not in dropped_ids]
         trim_first = [kept.index(picks[i]) for i in droppable[dropped:]]
         doses = _fit_doses(kept, budget, trim_first)
         if doses is not None:
@@ -85,10 +105,24 @@ def make_plan(
                 max_level=max_level,
                 minutes=minutes,
                 seed=seed,
-                dropped=tuple(picks[i].exercise.id for i in sorted(left_out)),
+                dropped=tuple(picks[i].exercise.id for i in sorted(dropped_ids)),
+                left_out=tuple(left_out),
+                care_notes=restrictions.notes,
             )
     smallest = [p for i, p in enumerate(picks) if p.fixed or i == droppable[-1]]
     raise BackexError(_nothing_fits(smallest, minutes))
+
+
+def _at_most(
+    picks: list[_Pick], count: int, rank: dict[str, float]
+) -> tuple[list[_Pick], list[Exercise]]:
+    """Keep ``count`` main exercises: the easier ones, then catalogue (or seed) order."""
+    main = [p for p in picks if p.block is Block.MAIN and not p.fixed]
+    if len(main) <= count:
+        return picks, []
+    keep = sorted(main, key=lambda p: (p.exercise.level, rank[p.exercise.id]))[:count]
+    gone = [p for p in main if p not in keep]
+    return [p for p in picks if p not in gone], [p.exercise for p in gone]
 
 
 def _tiebreak(exercises: Iterable[Exercise], seed: int | None) -> dict[str, float]:
@@ -106,8 +140,9 @@ def _shape(
     wanted: tuple[Focus, ...],
     max_level: int,
     rank: dict[str, float],
+    banned: set[str],
 ) -> list[_Pick]:
-    """Warm-up, main block in position order, cool-down."""
+    """Warm-up, main block in position order, cool-down; never a ``banned`` id."""
     prone_lying = catalogue.find(PRONE_LYING)
     if (
         Focus.MCKENZIE in wanted
@@ -124,7 +159,7 @@ def _shape(
     gentle = [
         e
         for e in catalogue.filter(focus=(Focus.STRETCH, Focus.MOBILITY), max_level=max_level)
-        if Focus.MCKENZIE not in e.focus
+        if Focus.MCKENZIE not in e.focus and e.id not in banned
     ]
     # Warm-up: a moving stretch (mobility) before a held one, lowest level, lying first.
     warm_up = _best(

@@ -4,7 +4,7 @@ from rich.console import RenderableType
 from rich.panel import Panel
 from rich.text import Text
 
-from backex.care import safety
+from backex.care import pain, safety
 from backex.care.rules import DEFAULT_MAX_PAIN, Light, PainAdvice
 
 LIGHT_STYLES = {Light.GREEN: "bold green", Light.AMBER: "bold yellow", Light.RED: "bold red"}
@@ -16,9 +16,8 @@ def stop_rule(max_pain: int = DEFAULT_MAX_PAIN) -> Text:
     return Text(safety.stop_rule_text(max_pain), style="yellow")
 
 
-# Short enough for a 40-column terminal; the stop rule (before) or the summary (after)
-# just above says which moment it is.
-PAIN_PROMPT = "Pain now, 0-10 (Enter skips): "
+# The stop rule (before) or the summary (after) just above says which moment it is.
+PAIN_PROMPT = pain.PAIN_PROMPT + ", Enter skips: "
 
 
 def _scores(pain_before: int | None, pain_after: int | None) -> str:

@@ -147,6 +147,10 @@ def plan_view(plan: Plan, width: int, names: dict[str, str] | None = None) -> Re
     why = _why(plan) if width >= NARROW else None  # narrow: each item says it already
     if why is not None:
         parts.append(why)
+    if plan.left_out:
+        parts.append(Text("Left out for you today:", style="bold"))
+        parts.extend(Text(f"- {names.get(i, i)}: {reason}") for i, reason in plan.left_out)
+    parts.extend(Text(note, style="yellow") for note in plan.care_notes)
     return Group(*parts)
 
 
