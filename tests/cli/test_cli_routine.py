@@ -3,6 +3,7 @@
 import json
 
 import pytest
+from helpers.care import screened
 from typer.testing import CliRunner
 
 from backex.catalogue.exercise import Focus
@@ -36,7 +37,12 @@ def test_dry_run_table() -> None:
         "1:05",
         "warm-up",
     ]
-    assert lines[-1] == "Total: 8:00 estimated"
+    assert "Total: 7:00 estimated" in lines
+    assert lines[-3:] == [
+        "Left out for you today:",
+        "- Bridge: one rung per ladder: Pelvic tilt is in the plan",
+        "First-run questions not answered yet: backex safety --profile asks them.",
+    ]
 
 
 def test_dry_run_json_has_the_documented_fields() -> None:
@@ -71,7 +77,19 @@ def test_focus_all_and_repeated_focus() -> None:
     assert result.exit_code == 0, result.output
     assert json.loads(result.output)["focus"] == ["stretch", "mobility"]
     everything = CliRunner().invoke(app, ["routine", "--dry-run", "--json", "-f", "all"])
-    assert json.loads(everything.output)["focus"] == [f.value for f in Focus]
+    every = [f.value for f in Focus if f is not Focus.MCKENZIE]  # McKenzie: a session of its own
+    assert json.loads(everything.output)["focus"] == every
+
+
+@pytest.mark.parametrize("other", ["stretch", "all", "core", "mobility"])
+def test_mckenzie_with_another_focus_is_refused_with_exit_2(other: str) -> None:
+    result = CliRunner().invoke(app, ["routine", "--dry-run", "-f", "mckenzie", "-f", other])
+    assert result.exit_code == 2
+    assert result.output == (
+        "backex: --focus mckenzie is a session of its own (the extension series only, never "
+        "with flexion stretches between its prone-lying brackets); leave out the other "
+        "--focus values\n"
+    )
 
 
 @pytest.mark.parametrize(
@@ -100,6 +118,7 @@ def test_json_without_dry_run_is_a_usage_error() -> None:
 
 
 def test_nothing_fits_exits_1_and_says_what_to_change() -> None:
+    screened()
     result = CliRunner().invoke(app, ["routine", "-f", "mckenzie", "-m", "3", "--dry-run"])
     assert result.exit_code == 1
     assert result.output == (
@@ -120,9 +139,10 @@ def test_plain_run_of_a_tiny_routine() -> None:
     result = CliRunner().invoke(app, ["routine", "-m", "1", "--quiet"], env=FAST)
     assert result.exit_code == 0, result.output
     lines = [line.rstrip() for line in result.stdout.splitlines()]
-    assert lines[:13] == [
-        "Stop if pain spreads down a leg, gets worse, or goes above 5 out of 10; backex",
-        "safety lists the warning signs.",
+    assert lines[:14] == [
+        "Stop if pain goes above 5 out of 10, spreads down a leg, or you get new",
+        "numbness, tingling or leg weakness. Discomfort up to 5 out of 10 that settles by",
+        "the next morning is fine.",
         "Today's session",
         "1. Supine marches 5 reps each side",
         "About 0:55 · you need: mat",

@@ -3,32 +3,37 @@
 
 import json
 from dataclasses import replace
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from helpers.care import screened
 from typer.testing import CliRunner
 
-from backex.care import safety
+from backex.care import mckenzie, safety
 from backex.care.rules import Symptoms
 from backex.catalogue.exercise import Focus
 from backex.catalogue.loader import load_catalogue
 from backex.cli import app, checkins
 from backex.history import store as history
 from backex.history.records import ExerciseEntry
-from backex.history.store import History, SessionRecorder
+from backex.history.store import History, SessionRecorder, local_now
 from backex.planning.plan_doc import plan_to_dict
 from backex.planning.planner import make_plan
+from backex.ui.checkin_view import PAIN_PROMPT
 
 FAST = {"BACKEX_CLOCK_SCALE": "2000", "COLUMNS": "200"}
 ALL_NO = "n\n" * len(safety.RED_FLAGS)
-PAIN = "Pain now, 0-10 (Enter skips): "
+PAIN = PAIN_PROMPT
 STOP_RULE = safety.STOP_RULE
 
 
 @pytest.fixture
 def interactive(monkeypatch: pytest.MonkeyPatch) -> None:
-    """As if a person sat at a terminal (the answers come from CliRunner's input)."""
+    """As if a person sat at a terminal (the answers come from CliRunner's input), who has
+    answered the first-run and McKenzie questions."""
     monkeypatch.setattr(checkins, "is_interactive", lambda: True)
+    screened()
 
 
 def routine(*args: str, input: str | None = None) -> "object":
@@ -51,14 +56,18 @@ def test_a_plain_run_is_recorded_with_the_pain_given_and_asks_nothing() -> None:
     assert result.exit_code == 0, result.output
     assert PAIN not in result.output
     assert result.stdout.startswith(STOP_RULE + "\n")
-    assert "Pain 3 before: green. Pain of 0-3 is fine. Keep going as planned." in result.stdout
+    assert "Pain 3 before" not in result.stdout  # no after score: no light
     (session,) = sessions()
     assert (session.completed, session.pain_before, session.pain_after) == (True, 3, None)
     assert session.ended_at is not None
     assert [(e.exercise_id, e.sets_done, e.reps_done, e.skipped) for e in session.exercises] == [
         ("supine-marches", 1, 10, False)
     ]
-    assert session.plan == plan_to_dict(make_plan(load_catalogue(), [Focus.CORE], minutes=1))
+    expected = plan_to_dict(make_plan(load_catalogue(), [Focus.CORE], minutes=1))
+    expected["care_notes"] = [
+        "First-run questions not answered yet: backex safety --profile asks them."
+    ]
+    assert session.plan == expected
 
 
 def test_not_interactive_prints_the_warning_signs_to_stderr_once() -> None:
@@ -89,15 +98,14 @@ def test_interactive_asks_the_gate_once_and_pain_before_and_after(interactive: N
     retry = "Please give a whole number from 0 to 10, or press Enter to skip.\n"
     before = out.index(f"{STOP_RULE}\n{PAIN}12\n{retry}{PAIN}4\n")
     assert before < out.index("time taken") < out.index(f"{PAIN}2\n")
-    assert out.endswith(
-        "Pain 4 before, 2 after: amber. Pain of 4-5 is acceptable if it settles within 24 "
-        "hours. If it does not, ease off next time.\n"
-    )
+    assert out.endswith("Pain 4 before, 2 after: green. Good: carry on as planned.\n")
     (session,) = sessions()
     assert (session.pain_before, session.pain_after, session.completed) == (4, 2, True)
-    second = routine("-m", "1", input="\n\n")  # the gate is not due; Enter skips both
+    # the full check is not due: only the one combined question; Enter skips both pains
+    second = routine("-m", "1", input="n\n\n\n")
     assert second.exit_code == 0, second.output
     assert "warning signs" not in second.stdout.split(STOP_RULE)[0]
+    assert second.stdout.startswith("Today, any of these: numbness around your genitals")
     assert sessions()[0].pain_before is None
 
 
@@ -110,13 +118,20 @@ def test_closed_input_at_the_pain_prompt_skips_it(interactive: None) -> None:
 
 
 def test_a_mckenzie_answer_spreading_stops_the_series_and_is_recorded(interactive: None) -> None:
-    result = routine("-f", "mckenzie", "-m", "10", "--pain", "2", input=ALL_NO + "3\n6\n")
+    result = routine("-f", "mckenzie", "-m", "10", "--pain", "2", input=ALL_NO + "4\n6\n")
     assert result.exit_code == 0, result.output
     out = result.stdout
-    assert "Your symptoms since this exercise:\n  1 stayed the same\n" in out
-    assert "Session ended early: symptoms spread down the leg." in out
-    assert "Lie face down and relax (prone lying), and see a GP or physiotherapist." in out
-    assert "Pain 2 before, 6 after: red. Ease off: pain is 6 or more." in out
+    flat = " ".join(out.replace("│", " ").split())
+    assert "How is your pain since this exercise?\n  1 better: less pain" in out
+    advice = " ".join(
+        mckenzie.SPREADING_ADVICE.format(emergency=safety.DEFAULT_EMERGENCY_NUMBER).split()
+    )
+    # the advice comes at once: before the summary and before the pain question
+    assert flat.index(advice) < flat.index("Session ended early") < flat.index("Pain now")
+    assert (
+        "Pain 2 before, 6 after: red. Pain went up, to more than 5 out of 10. Keep moving gently"
+        in out
+    )
     (session,) = sessions()
     assert session.completed is False
     assert [(e.exercise_id, e.skipped, e.symptoms) for e in session.exercises] == [
@@ -131,6 +146,22 @@ def test_a_mckenzie_answer_spreading_stops_the_series_and_is_recorded(interactiv
         "backex: the last session stopped because symptoms spread down the leg, so backex "
         "does not resume it."
     )
+
+
+def test_after_spreading_the_next_extension_session_asks_about_the_leg(
+    interactive: None,
+) -> None:
+    routine("-f", "mckenzie", "-m", "10", "--pain", "2", input=ALL_NO + "4\n\n")
+    # the full check is due again after spreading; then the leg question: "no" refuses
+    refused = routine("-f", "mckenzie", "-m", "10", "--pain", "2", input=ALL_NO + "n\n")
+    assert refused.exit_code == 1
+    assert f"{mckenzie.LEG_QUESTION} (y/n) n" in " ".join(refused.stdout.split())
+    assert refused.stderr == f"backex: {mckenzie.LEG_NOT_SETTLED}\n"
+    plan = CliRunner().invoke(app, ["routine", "--dry-run", "-f", "mckenzie"])
+    assert plan.exit_code == 0, plan.output
+    flat = " ".join(plan.output.split())
+    assert "Standing extension: prone lying and on elbows only, no press-up" in flat
+    assert f"A real run first asks: {mckenzie.LEG_QUESTION}" in flat
 
 
 def start_core_session(done: int, minutes: int = 2) -> int:
@@ -162,20 +193,24 @@ def test_resume_continues_at_the_next_exercise_in_the_same_session() -> None:
     lines = [line.rstrip() for line in result.stdout.splitlines()]
     assert lines[0] == STOP_RULE
     assert lines[1].startswith("Resuming the session of ")
-    assert lines[1].endswith(" at exercise 2 of 2: Bridge.")
-    assert lines[2:5] == ["Today's session", "2. Bridge 5 x 5 s hold", "About 1:00 · you need: mat"]
-    assert "[00:00] Next up: Bridge (2 of 2)" in lines
+    assert lines[1].endswith(" at exercise 2 of 2: Prone opposite arm and leg lift.")
+    assert lines[2:5] == [
+        "Today's session",
+        "2. Prone opposite arm and leg lift 3 x 5 s hold each side",
+        "About 1:09 · you need: mat",
+    ]
+    assert "[00:00] Next up: Prone opposite arm and leg lift (2 of 2)" in lines
     # The summary covers the whole session, the part done before the break too.
     summary = lines[lines.index("Session complete.") + 1 :]
     assert [line.split()[:3] for line in summary[1:3]] == [
         ["Supine", "marches", "done"],
-        ["Bridge", "done", "1"],
+        ["Prone", "opposite", "arm"],
     ]
     (session,) = sessions()
     assert (session.id, session.completed, session.pain_before) == (session_id, True, 2)
     assert [(e.exercise_id, e.skipped) for e in session.exercises] == [
         ("supine-marches", False),
-        ("bridge", False),
+        ("prone-opposite-arm-leg-lift", False),
     ]
     nothing = routine("--resume")
     assert nothing.exit_code == 1
@@ -210,15 +245,17 @@ def test_resume_with_planning_options_is_a_usage_error(args: list[str], message:
 
 
 def record_sessions(pains: list[tuple[int, int]], bridge_reps: int = 5) -> None:
-    """Sessions with the bridge done in full at ``bridge_reps`` reps, with these pains."""
-    bridge = load_catalogue().get("bridge")
-    dose = replace(bridge.dose, reps=bridge_reps)
+    """Sessions on the days before today (one a day, oldest first) with the pelvic tilt done
+    in full at ``bridge_reps`` reps, with these pains."""
+    tilt = load_catalogue().get("pelvic-tilt")
+    dose = replace(tilt.dose, reps=bridge_reps)
     with History.open() as store:
-        for before, after in pains:
-            recorder = SessionRecorder(store)
+        for days_ago, (before, after) in zip(range(len(pains), 0, -1), pains, strict=True):
+            at = local_now() - timedelta(days=days_ago)
+            recorder = SessionRecorder(store, clock=lambda at=at: at)
             recorder.start({"items": []}, ["core"], before)
             recorder.record_exercise(
-                ExerciseEntry(0, "bridge", dose, sets_done=1, reps_done=bridge_reps)
+                ExerciseEntry(0, "pelvic-tilt", dose, sets_done=1, reps_done=bridge_reps)
             )
             recorder.set_pain_after(after)
             recorder.finish(completed=True)
@@ -230,24 +267,33 @@ def dry_run_items(*args: str) -> dict[str, dict[str, object]]:
     return {item["exercise"]: item for item in json.loads(result.output)["items"]}
 
 
-def test_dry_run_reasons_after_three_good_sessions_and_after_a_red_light() -> None:
-    assert dry_run_items()["bridge"]["reason"] == "catalogue dose"
+def test_dry_run_reasons_after_three_good_days_and_after_a_rise_in_pain() -> None:
+    assert dry_run_items()["pelvic-tilt"]["reason"] == "catalogue dose"
     assert not history.db_path().exists()  # a dry run creates no history file
-    record_sessions([(2, 2), (1, 2), (2, 3)])
-    bridge = dry_run_items()["bridge"]
-    assert bridge["reps"] == 6
-    assert bridge["reason"] == (
-        "full dose with pain 3 or less in the last 3 sessions: +1 rep (NHS inform allows "
-        "1-2; backex adds 1), at most 10 (Mount Nittany Health: 5-10 reps)"
+    record_sessions([(2, 2), (6, 4), (2, 3)])  # 6 -> 4 is improving: a good session
+    moved_up = dry_run_items()
+    assert "pelvic-tilt" not in moved_up
+    assert moved_up["bridge"]["reason"] == (
+        "good sessions (green, full dose) on 3 different days: try the harder variant Bridge"
     )
-    assert dry_run_items()["supine-marches"]["reason"] == "catalogue dose"
     record_sessions([(3, 6)])
     eased = dry_run_items()
-    assert "bridge" in eased and eased["bridge"]["reps"] == 3
-    assert eased["bridge"]["reason"] == "pain was too high last session: 2 fewer reps"
+    assert eased["pelvic-tilt"]["reps"] == 3
+    assert eased["pelvic-tilt"]["reason"] == "pain rose last session: 2 fewer reps"
     table = CliRunner().invoke(app, ["routine", "--dry-run"], env={"COLUMNS": "200"})
     assert "Why these doses:" in table.output
-    assert "Bridge: pain was too high last session: 2 fewer reps" in table.output
+    assert "Pelvic tilt: pain rose last session: 2 fewer reps" in table.output
+
+
+def test_a_high_start_that_eases_never_lowers_the_dose() -> None:
+    record_sessions([(7, 7)])  # 7 after, no higher than before: amber, not red
+    assert dry_run_items()["pelvic-tilt"]["reason"] == (
+        "same as last time (0 of 3 days with a good session at this dose)"
+    )
+    record_sessions([(7, 6)])  # lower than before: green, a good day
+    assert dry_run_items()["pelvic-tilt"]["reason"] == (
+        "same as last time (1 of 3 days with a good session at this dose)"
+    )
 
 
 def test_prescribed_doses_are_kept_whatever_the_history() -> None:

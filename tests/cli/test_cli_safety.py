@@ -28,7 +28,7 @@ def transcript(answers: list[str]) -> str:
     """The questions as a piped run shows them, each followed by its answer."""
     out = INTRO
     for number, (flag, answer) in enumerate(zip(safety.RED_FLAGS, answers, strict=False), 1):
-        out += f"{number}/10 {flag.question} [y/n] {answer}\n"
+        out += f"{number}/{len(safety.RED_FLAGS)} {flag.question} [y/n] {answer}\n"
     return out
 
 
@@ -39,7 +39,7 @@ def test_safety_shows_warning_signs_and_rules() -> None:
     assert flat.startswith("╭─ Warning signs ─")
     for text in [
         *(f.sign for f in safety.RED_FLAGS),
-        safety.EMERGENCY_ADVICE,
+        safety.EMERGENCY_ADVICE.format(emergency=safety.DEFAULT_EMERGENCY_NUMBER),
         safety.SAME_DAY_ADVICE,
         *safety.RULES_OF_PRACTICE,
     ]:
@@ -51,7 +51,7 @@ def test_safety_shows_warning_signs_and_rules() -> None:
 def test_check_all_no_is_remembered_for_30_days() -> None:
     result = CliRunner().invoke(app, ["safety", "--check"], input=ALL_NO)
     assert result.exit_code == 0, result.output
-    assert result.output == transcript(["n"] * 10) + (
+    assert result.output == transcript(["n"] * len(safety.RED_FLAGS)) + (
         "Thank you. No warning signs; backex will ask again in 30 days. Stop and run "
         "`backex safety --check` if any of them appears.\n"
     )
@@ -62,22 +62,22 @@ def test_check_all_no_is_remembered_for_30_days() -> None:
 
 @pytest.mark.usefixtures("wide")
 def test_invalid_answers_are_asked_again() -> None:
-    answers = "maybe\n\nNO\n" + "no\n" * 9
+    answers = "maybe\n\nNO\n" + "no\n" * (len(safety.RED_FLAGS) - 1)
     result = CliRunner().invoke(app, ["safety", "--check"], input=answers)
     assert result.exit_code == 0, result.output
     first = safety.RED_FLAGS[0].question
     assert result.output.startswith(
         INTRO
-        + f"1/10 {first} [y/n] maybe\nPlease answer y (yes) or n (no).\n"
-        + f"1/10 {first} [y/n] \nPlease answer y (yes) or n (no).\n"
-        + f"1/10 {first} [y/n] NO\n2/10 "
+        + f"1/12 {first} [y/n] maybe\nPlease answer y (yes) or n (no).\n"
+        + f"1/12 {first} [y/n] \nPlease answer y (yes) or n (no).\n"
+        + f"1/12 {first} [y/n] NO\n2/12 "
     )
 
 
 EMERGENCY_PANEL = """\
 ╭─ Stop: no exercise now ──────────────────────────────────────────────────────╮
-│ Do not exercise. Get emergency care now: go to A&E or call 999 in the UK, or │
-│ your local emergency number elsewhere.                                       │
+│ Do not exercise. Get emergency care now: go to the emergency department      │
+│ (A&E) or call 999 (UK) / 112 (EU) / 911 (US, Canada).                        │
 │                                                                              │
 │ backex will ask these questions again next time.                             │
 ╰──────────────────────────────────────────────────────────────────────────────╯
@@ -88,7 +88,7 @@ def test_a_yes_stops_with_urgent_advice_and_exit_3() -> None:
     result = CliRunner().invoke(app, ["safety", "--check"], input="n\ny\n")
     assert result.exit_code == 3, result.output
     assert result.output.endswith("[y/n] y\n" + EMERGENCY_PANEL)
-    assert "3/10" not in result.output  # no need to ask more after a "yes"
+    assert "3/12" not in result.output  # no need to ask more after a "yes"
     assert load_state().result is CheckResult.FLAGGED
 
 
@@ -97,7 +97,7 @@ def test_a_same_day_sign_gives_same_day_advice() -> None:
     assert result.exit_code == 3, result.output
     flat = " ".join(result.output.replace("│", " ").split())
     assert " ".join(safety.SAME_DAY_ADVICE.split()) in flat
-    assert safety.EMERGENCY_ADVICE not in flat
+    assert "emergency care" not in flat
 
 
 def test_closed_input_is_a_clear_error_exit_1() -> None:
@@ -133,7 +133,9 @@ def test_gate_interactive_asks_once_then_remembers(
 ) -> None:
     code, out, _ = gate(capsys, monkeypatch, True, ALL_NO)
     assert code is None and out.startswith(INTRO)
-    assert gate(capsys, monkeypatch, True, now=NOW + timedelta(days=29)) == (None, "", "")
+    # within 30 days only the one combined question of every session
+    code, out, err = gate(capsys, monkeypatch, True, "n\n", NOW + timedelta(days=29))
+    assert (code, " ".join(out.split()), err) == (None, f"{safety.SESSION_QUESTION} (y/n) n", "")
     code, out, _ = gate(capsys, monkeypatch, True, ALL_NO, NOW + timedelta(days=30))
     assert code is None and out.startswith(INTRO)
 
@@ -189,6 +191,27 @@ def test_gate_when_the_answer_cannot_be_saved_still_lets_a_clear_check_through(
     (isolated_home / "data").write_text("a file where the folder should be")
     code, _, err = gate(capsys, monkeypatch, True, ALL_NO)
     assert code is None
-    *_, last = err.splitlines()
-    assert last.startswith("backex: could not remember the answers ([Errno 17] File exists: ")
-    assert last.endswith("); backex will ask again next time")
+    (line,) = [e for e in err.splitlines() if "could not remember the answers" in e]
+    assert line.startswith("backex: could not remember the answers ([Errno 17] File exists: ")
+    assert line.endswith("); backex will ask again next time")
+
+
+def test_gate_per_session_question_yes_exits_3_with_emergency_advice(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    safety.record_check(False, NOW)
+    code, out, _ = gate(capsys, monkeypatch, True, "y\n", NOW + timedelta(days=1))
+    assert code == 3
+    assert "Get emergency care now" in " ".join(out.replace("│", " ").split())
+
+
+def test_after_spreading_or_red_the_full_check_is_due_again(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from backex.care.profile import load_profile, update_profile
+
+    safety.record_check(False, NOW)
+    update_profile(recheck_red_flags=True)
+    code, out, _ = gate(capsys, monkeypatch, True, ALL_NO, NOW + timedelta(days=1))
+    assert code is None and out.startswith(INTRO)
+    assert load_profile().recheck_red_flags is False

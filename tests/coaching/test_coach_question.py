@@ -34,7 +34,7 @@ def no_screen() -> Screen:
 
 
 @pytest.mark.parametrize("width", [80, 40, 30])
-def test_the_question_screen_lists_three_answers_and_fits(width: int) -> None:
+def test_the_question_screen_lists_four_answers_and_fits(width: int) -> None:
     session = Session(make_plan_of(PRONE, BRIDGE), SessionOptions(ask_symptoms=True))
     session.start(0.0)
     state = session.tick(9.0)
@@ -44,13 +44,14 @@ def test_the_question_screen_lists_three_answers_and_fits(width: int) -> None:
     assert lines[0].startswith("Prone on elbows")
     flat = " ".join(out.split())
     assert (
-        "Your symptoms since this exercise: 1 stayed the same 2 moved toward the centre of "
-        "the back 3 spread further down the leg Press 1, 2 or 3 (no Enter needed)."
+        "How is your pain since this exercise? 1 better: less pain, or moving toward the "
+        "middle of the back 2 no change 3 worse in the back, not spreading 4 spreading down "
+        "the leg, or new numbness, tingling or weakness Press 1, 2, 3 or 4 (no Enter needed)."
     ) in flat
     if width >= 40:
-        assert " 3 spread further down the leg" in lines
+        assert " 2 no change" in lines
     assert max(len(line) for line in lines) <= width
-    keys = "1 2 3 answer · n skip · b redo · q quit" if width >= 40 else "1-3 answer·n skip·q quit"
+    keys = "1-4 answer · n skip · b redo · q quit" if width >= 40 else "1-4 answer·n skip·q quit"
     assert lines[-1] == keys
 
 
@@ -86,7 +87,7 @@ def coach_plain(answers: str) -> tuple[str, list[ExerciseResult], list[Symptoms]
 
 
 def test_plain_mode_asks_on_a_line_and_spreading_stops_the_series() -> None:
-    text, results, heard, stop = coach_plain("2\n3\n")
+    text, results, heard, stop = coach_plain("1\n4\n")
     assert heard == [Symptoms.CENTRALISING, Symptoms.PERIPHERALISING]
     assert stop == SPREAD
     assert [(r.index, r.skipped, r.symptoms) for r in results] == [
@@ -95,11 +96,12 @@ def test_plain_mode_asks_on_a_line_and_spreading_stops_the_series() -> None:
         (2, True, None),
     ]
     prompt = (
-        "Your symptoms since this exercise:\n"
-        "  1 stayed the same\n"
-        "  2 moved toward the centre of the back\n"
-        "  3 spread further down the leg\n"
-        "Type 1, 2 or 3 and Enter (Enter skips): "
+        "How is your pain since this exercise?\n"
+        "  1 better: less pain, or moving toward the middle of the back\n"
+        "  2 no change\n"
+        "  3 worse in the back, not spreading\n"
+        "  4 spreading down the leg, or new numbness, tingling or weakness\n"
+        "Type 1-4 and Enter (Enter skips): "
     )
     assert text.count(prompt) == 2
     assert "Session ended." in text
@@ -107,6 +109,6 @@ def test_plain_mode_asks_on_a_line_and_spreading_stops_the_series() -> None:
 
 def test_plain_mode_asks_again_after_a_wrong_answer_and_enter_or_eof_skips() -> None:
     text, results, heard, stop = coach_plain("7\n\n")
-    assert "(Enter skips): Please type 1, 2 or 3.\nType 1, 2 or 3 and Enter" in text
+    assert "(Enter skips): Please type 1, 2, 3 or 4.\nType 1-4 and Enter" in text
     assert heard == [] and stop is None
     assert [(r.skipped, r.symptoms) for r in results] == [(False, None)] * 3

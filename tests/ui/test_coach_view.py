@@ -28,7 +28,7 @@ def bridge_state(now: float, pause: bool = False) -> SessionState:
     session = Session(plan)
     session.start(0.0)
     session.handle(Next(0.0))  # lower trunk rotation -> supine marches
-    session.handle(Next(0.0))  # -> bridge, in its transition
+    session.handle(Next(0.0))  # -> pelvic tilt (one rung of the bridge ladder), in transition
     state = session.tick(now)
     return session.handle(Pause(now)) if pause else state
 
@@ -53,19 +53,19 @@ def test_live_screen_shows_everything_the_person_needs(width: int) -> None:
     lines = out.splitlines()
     assert len(lines) <= 24
     assert all(len(line) <= width for line in lines)
-    assert lines[0].startswith("Bridge") and lines[0].rstrip().endswith("exercise 3 of 7")
-    assert "1. Lie on your back with knees bent and" in out
+    assert lines[0].startswith("Pelvic tilt") and lines[0].rstrip().endswith("exercise 3 of 6")
+    assert "1. Lie on your back with knees bent" in out
     assert "Hold" in out
     assert "█" in out  # the large countdown
     assert "rep 1/5" in out
-    assert "Next: Pelvic tilt" in out
+    assert "Next: Prone opposite arm and leg lift" in out
     assert "left" in out
     assert lines[-1] == "space pause · n next · b back · q quit"
 
 
 def test_live_screen_when_paused_and_in_transition() -> None:
     paused = render(coach_screen(bridge_state(3, pause=True), 80, 24), 80)
-    assert "Next up: Bridge" in paused
+    assert "Next up: Pelvic tilt" in paused
     assert "Paused · space to resume" in paused
 
 
@@ -73,7 +73,7 @@ def test_compact_screen_at_30_columns_and_short_terminal() -> None:
     out = render(coach_screen(bridge_state(18), 30, 12), 30, 12)
     lines = out.splitlines()
     assert len(lines) <= 12 and all(len(line) <= 30 for line in lines)
-    assert "4 s" in out and "█" not in out
+    assert "1 s" in out and "█" not in out
     assert lines[-1] == "spc pause·n next·b back·q quit"
 
 
@@ -82,8 +82,11 @@ def test_plan_view(width: int) -> None:
     plan = make_plan(load_catalogue(), [Focus.CORE], minutes=5)
     out = render(plan_view(plan, width, {e.id: e.name for e in load_catalogue().exercises}), width)
     assert out.splitlines()[0] == "Plan: core, level 1, 5 min budget"
-    assert "Supine marches" in out and "Total: 4:53 estimated" in out
-    assert "Left out to fit the time: Double knee" in out
+    flat = " ".join(out.split())
+    assert "Supine marches" in out and "Total: 4:56 estimated" in out
+    assert (
+        "Left out for you today: - Bridge: one rung per ladder: Pelvic tilt is in the plan" in flat
+    )
 
 
 def test_a_tall_screen_shows_the_note_the_cue_in_turn_and_the_changed_dose() -> None:

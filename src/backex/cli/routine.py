@@ -98,7 +98,7 @@ def routine(
 ) -> None:
     """Plan a session and coach it live: what to do, how long is left, what comes next.
 
-    Keys: space pause/resume, n/Right next, b/Left back, q quit, 1/2/3 answer the McKenzie question.
+    Keys: space pause/resume, n/Right next, b/Left back, q quit, 1-4 answer the McKenzie question.
     """
     from backex.coaching.clock import clock_scale_from_env
 

@@ -115,7 +115,7 @@ def run_red_flag_gate(
         return
     if not safety.is_warning_due(state, now):
         return
-    output.stderr().print(warning_signs())
+    output.stderr().print(warning_signs(_emergency()))
     try:
         safety.record_warned(now, state_file)
     except OSError as exc:
@@ -207,4 +207,4 @@ def safety_command(
     from backex.ui import output
     from backex.ui.safety_view import safety_page
 
-    output.stdout().print(safety_page())
+    output.stdout().print(safety_page(_emergency()))

@@ -7,7 +7,7 @@ from backex.care.rules import SYMPTOM_CHOICES, SYMPTOM_QUESTION, Symptoms
 from backex.session.engine import Session
 from backex.session.types import Answer, SessionState, SkipReason
 
-# The McKenzie question's answers, in SYMPTOM_CHOICES order: 1 same, 2 centre, 3 leg.
+# The McKenzie question's answers, in SYMPTOM_CHOICES order: 1 better, 2 same, 3 worse, 4 leg.
 ANSWER_KEYS: dict[bytes, Symptoms] = {
     str(number).encode(): symptoms for number, symptoms in enumerate(SYMPTOM_CHOICES, 1)
 }
@@ -15,11 +15,11 @@ AnswerHook = Callable[[Symptoms], SkipReason | None]
 
 
 def ask_symptoms_line(out: TextIO, stdin: TextIO | None) -> Symptoms | None:
-    """Plain mode's McKenzie question: a line 1, 2 or 3; Enter alone or no input skips."""
+    """Plain mode's McKenzie question: a line 1-4; Enter alone or no input skips."""
     choices = "".join(f"  {n} {text}\n" for n, text in enumerate(SYMPTOM_CHOICES.values(), 1))
     out.write(f"{SYMPTOM_QUESTION}\n{choices}")
     while True:
-        out.write("Type 1, 2 or 3 and Enter (Enter skips): ")
+        out.write("Type 1-4 and Enter (Enter skips): ")
         out.flush()
         line = stdin.readline() if stdin is not None else ""
         if not line:  # closed input
@@ -28,7 +28,7 @@ def ask_symptoms_line(out: TextIO, stdin: TextIO | None) -> Symptoms | None:
         answer = ANSWER_KEYS.get(line.strip().encode())
         if answer is not None or not line.strip():
             return answer
-        out.write("Please type 1, 2 or 3.\n")
+        out.write("Please type 1, 2, 3 or 4.\n")
 
 
 class AnswerSender:

@@ -11,7 +11,7 @@ and reads stdin only for the McKenzie question when ``CoachOptions.ask_symptoms`
 (the caller sets it only when stdin and stdout are terminals). Whatever happens, the
 terminal settings are restored.
 
-The McKenzie question: live, the keys 1/2/3 answer it; plain, a line "1", "2" or "3"
+The McKenzie question: live, the keys 1-4 answer it; plain, a line "1" to "4"
 (Enter alone or a closed stdin skips it). Each answer goes to ``on_answer``; a reason
 it returns ends the session there (``Answer(stop=reason)``, a Stop that keeps the answer;
 the routine stops the series when symptoms spread down the leg).

@@ -344,12 +344,12 @@ class History:
     def symptom_days(self, since_day: date) -> list[tuple[date, Symptoms]]:
         """Every McKenzie answer from ``since_day`` on, with its local day, oldest first."""
         rows = self.read(
-            "SELECT s.local_day, r.symptoms FROM session s JOIN exercise_result r"
-            " ON r.session_id = s.id WHERE r.symptoms IS NOT NULL AND s.local_day >= ?"
+            "SELECT s.local_day, r.symptom_response FROM session s JOIN exercise_result r"
+            " ON r.session_id = s.id WHERE r.symptom_response IS NOT NULL AND s.local_day >= ?"
             " ORDER BY s.started_utc, s.id, r.position",
             (since_day.isoformat(),),
         )
-        return [(date.fromisoformat(r["local_day"]), Symptoms(r["symptoms"])) for r in rows]
+        return [(date.fromisoformat(r["local_day"]), Symptoms(r["symptom_response"])) for r in rows]
 
     def last_session_pain(self) -> tuple[int, datetime, int | None, int | None] | None:
         """The newest session's id, start and pain before/after, or None."""

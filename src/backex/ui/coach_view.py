@@ -24,12 +24,13 @@ NARROW = 60  # below this many columns, tables give way to stacked lines
 KEY_HELP = "space pause · n next · b back · q quit"
 KEY_HELP_SHORT = "spc pause·n next·b back·q quit"
 SYMPTOM_WORDS = {
-    Symptoms.SAME: "same",
-    Symptoms.CENTRALISING: "toward the centre",
-    Symptoms.PERIPHERALISING: "down the leg",
+    Symptoms.CENTRALISING: "better",
+    Symptoms.SAME: "no change",
+    Symptoms.WORSE: "worse in the back",
+    Symptoms.PERIPHERALISING: "spreading down the leg",
 }
-QUESTION_KEYS = "1 2 3 answer · n skip · b redo · q quit"
-QUESTION_KEYS_SHORT = "1-3 answer·n skip·q quit"
+QUESTION_KEYS = "1-4 answer · n skip · b redo · q quit"
+QUESTION_KEYS_SHORT = "1-4 answer·n skip·q quit"
 
 # 3x5 block digits; each "#" becomes a block, drawn one or two cells wide.
 _FONT = {
@@ -207,7 +208,7 @@ def _footer(state: SessionState, width: int, show_next: bool) -> Text:
 
 
 def question_screen(state: SessionState, width: int) -> RenderableType:
-    """The McKenzie question after an exercise: three answers, one key each."""
+    """The McKenzie question after an exercise: four answers, one key each."""
     assert state.exercise is not None
     choices = Table.grid(padding=(0, 1, 0, 0))
     choices.add_column(justify="right", no_wrap=True, style="bold")
@@ -220,7 +221,7 @@ def question_screen(state: SessionState, width: int) -> RenderableType:
         Rule(style="dim"),
         Text(SYMPTOM_QUESTION, style="bold yellow"),
         choices,
-        Text("Press 1, 2 or 3 (no Enter needed).", style="bold"),
+        Text("Press 1, 2, 3 or 4 (no Enter needed).", style="bold"),
         Rule(style="dim"),
         _footer(state, width, show_next=True),
         Text(keys, style="dim"),
@@ -294,7 +295,9 @@ def coach_screen(
         if isinstance(part, Text):
             part.justify = "center"
     fixed_rows = 1 + 1 + (BIG_ROWS if big is not None else 1) + (1 if progress.plain else 0)
-    fixed_rows += 1 + len(footer.plain.splitlines()) + 1 + 1  # bar, footer, keys, rule
+    fixed_rows += (
+        1 + wrapped_rows(footer.plain.splitlines(), width) + 1 + 1
+    )  # bar, footer, keys, rule
     notice_text = Text(notice, style="yellow") if notice else None
     notice_rows = wrapped_rows([notice], width) if notice else 0
     if notice_text is not None and fixed_rows + notice_rows <= height:

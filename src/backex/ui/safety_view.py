@@ -22,12 +22,12 @@ def _bullets(items: Sequence[str], marker: str = "•") -> Table:
     return grid
 
 
-def warning_signs() -> RenderableType:
+def warning_signs(emergency: str = safety.DEFAULT_EMERGENCY_NUMBER) -> RenderableType:
     """The red flags, grouped by how urgent they are, with what to do."""
     body = Group(
         Text(safety.EMERGENCY_INTRO, style="bold"),
         _bullets(safety.signs(Urgency.EMERGENCY), "!"),
-        Text(safety.EMERGENCY_ADVICE),
+        Text(safety.EMERGENCY_ADVICE.format(emergency=emergency)),
         Text(""),
         Text(safety.SAME_DAY_INTRO, style="bold"),
         _bullets(safety.signs(Urgency.SAME_DAY), "!"),
@@ -48,9 +48,9 @@ def rules_of_practice() -> RenderableType:
     return Panel(body, title="Rules of practice", title_align="left", border_style="cyan")
 
 
-def safety_page() -> RenderableType:
+def safety_page(emergency: str = safety.DEFAULT_EMERGENCY_NUMBER) -> RenderableType:
     """The ``backex safety`` view."""
-    return Group(warning_signs(), rules_of_practice())
+    return Group(warning_signs(emergency), rules_of_practice())
 
 
 def question(flag: RedFlag, number: int, total: int) -> Text:
