@@ -319,3 +319,23 @@ def test_an_unusable_history_stops_the_routine_before_it_starts() -> None:
     )
     assert path.read_bytes() == before
     assert not Path(str(path) + ".bak").exists()
+
+
+def test_a_plan_file_records_the_clinicians_review_of_the_warning_signs(
+    interactive: None, tmp_path: Path
+) -> None:
+    plan = tmp_path / "p.yaml"
+    plan.write_text(
+        "version: 2\nname: P\nfrequency: daily\n"
+        'red_flags_reviewed: {on: 2026-01-10, by: "Sam Lee, physiotherapist"}\n'
+        "exercises:\n  - supine-marches\n",
+        encoding="utf-8",
+    )
+    result = routine("--plan", str(plan), "--pain", "2", input=ALL_NO + "\n")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith(
+        "Before exercising, a few questions about warning signs.\n"
+        "Your plan file records that Sam Lee, physiotherapist reviewed your warning signs on "
+        "10 January 2026. If anything is new since then, answer for that; the daily question "
+        "still applies.\n"
+    )

@@ -132,7 +132,7 @@ def routine(
         if resume:
             _resume(store, catalogue, plain, quiet, voice, scale, get_ready, ascii_art)
             return
-        _red_flags()
+        _red_flags(_reviewed_note(plan_path, catalogue))
         care = _care(store, catalogue, wanted, ask=checkins.is_interactive(), dry_run=False)
         dose_history = _dose_history(store, care.not_settled)
         plan = _plan(catalogue, wanted, level, minutes, seed, plan_path, dose_history, care)
@@ -207,11 +207,24 @@ def _print_plan(plan: Plan, as_json: bool, names: dict[str, str]) -> None:
     console.print(plan_view(plan, console.width, names))
 
 
-def _red_flags() -> None:
+def _red_flags(note: str | None = None) -> None:
     """The red-flag gate (exit 3 on a "yes")."""
     from backex.cli.safety import run_red_flag_gate
 
-    run_red_flag_gate(interactive=checkins.is_interactive())
+    run_red_flag_gate(interactive=checkins.is_interactive(), note=note)
+
+
+def _reviewed_note(plan_path: "Path | None", catalogue: "Catalogue") -> str | None:
+    """What the plan file says about a clinician's review of the warning signs, if anything."""
+    if plan_path is None:
+        return None
+    from backex.care.safety import REVIEWED_NOTE
+    from backex.prescription.loader import load_prescription
+
+    review = load_prescription(plan_path, catalogue).red_flags_reviewed
+    if review is None:
+        return None
+    return REVIEWED_NOTE.format(by=review.by, on=f"{review.on.day} {review.on:%B %Y}")
 
 
 def _stop_rule(plan: Plan) -> None:

@@ -58,7 +58,9 @@ def _remember(flagged: bool, now: datetime, state_file: Path | None) -> None:
         _note(f"the old safety file could not be read; it was kept as {moved}")
 
 
-def run_check(now: datetime | None = None, state_file: Path | None = None) -> None:
+def run_check(
+    now: datetime | None = None, state_file: Path | None = None, note: str | None = None
+) -> None:
     """Ask the red-flag questions in turn; the first "yes" prints urgent advice and exits 3.
 
     The answer is remembered either way: all "no" for 30 days, a "yes" so that the next
@@ -70,6 +72,8 @@ def run_check(now: datetime | None = None, state_file: Path | None = None) -> No
 
     console = output.stdout()
     console.print("Before exercising, a few questions about warning signs.")
+    if note:
+        console.print(note, highlight=False)
     answers: dict[str, bool] = {}
     total = len(safety.RED_FLAGS)
     for number, flag in enumerate(safety.RED_FLAGS, 1):
@@ -89,12 +93,16 @@ def run_check(now: datetime | None = None, state_file: Path | None = None) -> No
 
 
 def run_red_flag_gate(
-    interactive: bool, now: datetime | None = None, state_file: Path | None = None
+    interactive: bool,
+    now: datetime | None = None,
+    state_file: Path | None = None,
+    note: str | None = None,
 ) -> None:
     """Call before a routine starts. Returns when it may go ahead.
 
     Interactive and a check is due (never done, last one had a "yes", or 30 days old):
     run :func:`run_check`, which raises :class:`RedFlagAnswered` (exit 3) on a "yes".
+    ``note``: what a clinician's plan file records about a review of the warning signs.
     Not interactive: print the warning signs to stderr (at most once per 30 days, every time after a
     "yes") and carry on. An unreadable state file counts as "due" and is reported.
     """
@@ -111,7 +119,7 @@ def run_red_flag_gate(
             _ask_session_question()
         return
     if interactive:
-        run_check(now, state_file)
+        run_check(now, state_file, note)
         return
     if not safety.is_warning_due(state, now):
         return

@@ -84,7 +84,9 @@ def make_plan(
     left_out += other_rungs
     if not matching:
         raise BackexError("no exercises left for you in this focus: " + left_out[0][1])
-    banned = {exercise_id for exercise_id, _ in left_out}
+    banned = {i for i, _ in left_out} | {
+        i for i, _ in allowed(catalogue.exercises, restrictions)[1]
+    }
     picks = _shape(catalogue, matching, wanted, max_level, rank, banned)
     picks, too_many = _at_most(picks, MAIN_EXERCISES, rank)
     left_out += [(e.id, SIZE_REASON) for e in too_many]
