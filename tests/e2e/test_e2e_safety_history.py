@@ -24,24 +24,24 @@ def spawn(args: list[str], columns: int = 80) -> "pexpect.spawn":
 
 def test_check_in_a_terminal_yes_exits_3_and_asks_again(isolated_home: Path) -> None:
     child = spawn(["safety", "--check"], columns=120)
-    child.expect_exact("1/10")  # styled text: each piece is matched on its own
+    child.expect_exact("1/12")  # styled text: each piece is matched on its own
     child.expect_exact("Do you have numbness")
     child.expect_exact("[y/n]")
     child.sendline("x")
     child.expect_exact("Please answer y (yes) or n (no).")
-    child.expect_exact("1/10")
+    child.expect_exact("1/12")
     child.sendline("n")
-    child.expect_exact("2/10")
+    child.expect_exact("2/12")
     child.sendline("y")
     child.expect_exact("Get emergency care now")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 3
     child = spawn(["safety", "--check"], columns=120)
-    child.expect_exact("1/10")
-    for number in range(2, 11):
+    child.expect_exact("1/12")
+    for number in range(2, 13):
         child.sendline("n")
-        child.expect_exact(f"{number}/10")
+        child.expect_exact(f"{number}/12")
     child.sendline("n")
     child.expect_exact("backex will ask again in 30 days")
     child.expect(pexpect.EOF)

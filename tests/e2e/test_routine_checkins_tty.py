@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pexpect
 import pytest
+from helpers.care import screened
 from helpers.terminal import press_start, spawn_routine
 
 from backex.care import safety
@@ -74,23 +75,23 @@ def test_a_mckenzie_routine_from_red_flags_to_history(tmp_path: Path, width: int
     plan.write_text(SHORT_MCKENZIE, encoding="utf-8")
     child = spawn(["--plan", str(plan)], width=width)
     for number in range(1, len(safety.RED_FLAGS) + 1):
-        child.expect_exact(f"{number}/10")
+        child.expect_exact(f"{number}/{len(safety.RED_FLAGS)}")
         child.expect_exact("[y/n]")
         child.sendline("n")
     words(child, "backex will ask again in 30 days")
-    words(child, "Stop if pain spreads down a leg")
-    child.expect_exact("Pain now, 0-10 (Enter skips):")
+    words(child, "Stop if pain goes above 5 out of 10")
+    child.expect_exact("Enter skips:")
     child.sendline("3")
     press_start(child)
-    for key in ("2", "1", "1"):  # after each McKenzie exercise: centre, same, same
-        child.expect_exact("Your symptoms since this")
-        child.expect_exact("Press 1, 2 or 3")
+    for key in ("1", "2", "2"):  # after each McKenzie exercise: better, same, same
+        child.expect_exact("How is your pain since")
+        child.expect_exact("Press 1, 2, 3 or 4")
         child.send(key)
     child.expect_exact("Session complete.")
-    words(child, "symptoms: toward the centre")  # the summary says what was answered
-    child.expect_exact("Pain now, 0-10 (Enter skips):")
+    words(child, "symptoms: better")  # the summary says what was answered
+    child.expect_exact("Enter skips:")
     child.sendline("2")
-    words(child, "Pain 3 before, 2 after: green. Pain of 0-3 is fine. Keep going as planned.")
+    words(child, "Pain 3 before, 2 after: green. Good: carry on as planned.")
     code, stty = finish(child)
     assert code == 0
     assert_line_mode(stty)
@@ -112,14 +113,23 @@ def test_a_mckenzie_routine_from_red_flags_to_history(tmp_path: Path, width: int
 
 
 def checked_today() -> None:
+    """The full check done and the first-run questions answered: the routine then asks only
+    the one combined question of every session (answered by :func:`no_signs_today`)."""
     safety.record_check(False, datetime.now().astimezone())
+    screened()
+
+
+def no_signs_today(child: pexpect.spawn) -> None:
+    words(child, "Today, any of these")
+    child.sendline("n")
 
 
 def test_ctrl_c_keeps_an_incomplete_session_that_resume_finishes() -> None:
     checked_today()
     child = spawn(["-m", "2", "--pain", "2", "--quiet"], scale="20")
+    no_signs_today(child)
     press_start(child)
-    child.expect_exact("Next up: Bridge")  # supine marches done and recorded
+    child.expect_exact("Next up: Prone opposite")  # supine marches done and recorded
     child.sendintr()
     child.expect_exact("Session ended early: interrupted.")
     words(child, f"Continue where you stopped with: {PYTHON} -m backex routine --resume")
@@ -131,15 +141,16 @@ def test_ctrl_c_keeps_an_incomplete_session_that_resume_finishes() -> None:
     assert (stopped["completed"], stopped["pain_before"]) == (False, 2)
     assert [(e["exercise"], e["skipped"], e["skip_reason"]) for e in stopped["exercises"]] == [
         ("supine-marches", False, None),
-        ("bridge", True, "interrupted"),
+        ("prone-opposite-arm-leg-lift", True, "interrupted"),
     ]
 
     child = spawn(["--resume", "--quiet"], scale="25")
-    child.expect_exact("at exercise 2 of 2: Bridge.")
+    no_signs_today(child)
+    words(child, "at exercise 2 of 2: Prone opposite arm and leg lift.")
     press_start(child)
-    child.expect_exact("Next up: Bridge")
+    child.expect_exact("Next up: Prone opposite")
     child.expect_exact("Session complete.")
-    child.expect_exact("Pain now, 0-10 (Enter skips):")
+    child.expect_exact("Enter skips:")
     child.sendline("")
     code, stty = finish(child)
     assert code == 0
@@ -148,15 +159,16 @@ def test_ctrl_c_keeps_an_incomplete_session_that_resume_finishes() -> None:
     assert (resumed["id"], resumed["completed"]) == (stopped["id"], True)
     assert [(e["exercise"], e["skipped"]) for e in resumed["exercises"]] == [
         ("supine-marches", False),
-        ("bridge", False),
+        ("prone-opposite-arm-leg-lift", False),
     ]
 
 
 def test_a_killed_routine_keeps_what_was_done() -> None:
     checked_today()
     child = spawn(["-m", "2", "--pain", "4", "--quiet"], scale="20")
+    no_signs_today(child)
     press_start(child)
-    child.expect_exact("Next up: Bridge")
+    child.expect_exact("Next up: Prone opposite")
     routine_pid = int(
         subprocess.run(
             ["pgrep", "-P", str(child.pid)], capture_output=True, text=True, check=True
@@ -178,8 +190,9 @@ def test_a_killed_routine_keeps_what_was_done() -> None:
 def test_sigterm_and_sighup_end_the_routine_like_ctrl_c(signum: int) -> None:
     checked_today()
     child = spawn(["-m", "2", "--pain", "3", "--quiet"], scale="20")
+    no_signs_today(child)
     press_start(child)
-    child.expect_exact("Next up: Bridge")  # supine marches done and recorded
+    child.expect_exact("Next up: Prone opposite")  # supine marches done and recorded
     routine_pid = int(
         subprocess.run(
             ["pgrep", "-P", str(child.pid)], capture_output=True, text=True, check=True
@@ -195,5 +208,5 @@ def test_sigterm_and_sighup_end_the_routine_like_ctrl_c(signum: int) -> None:
     assert stopped["ended_at"] is not None
     assert [(e["exercise"], e["skipped"], e["skip_reason"]) for e in stopped["exercises"]] == [
         ("supine-marches", False, None),
-        ("bridge", True, "interrupted"),
+        ("prone-opposite-arm-leg-lift", True, "interrupted"),
     ]

@@ -5,6 +5,7 @@ from datetime import datetime
 
 import pexpect
 import pytest
+from helpers.care import screened
 from helpers.terminal import press_start, spawn_routine
 
 from backex.care import safety
@@ -14,18 +15,22 @@ pytestmark = pytest.mark.e2e
 TIMEOUT = 20
 
 
-PAIN_AFTER = "Pain now, 0-10 (Enter skips):"
+PAIN_AFTER = "Enter skips:"
 
 
 def checked_today() -> None:
-    """The red-flag check answered "no" in this test's BACKEX_HOME: the gate lets it run."""
+    """The red-flag check answered "no" and the first-run questions answered in this test's
+    BACKEX_HOME: the gate then asks only the one combined question of every session."""
     safety.record_check(False, datetime.now().astimezone())
+    screened()
 
 
 def spawn(width: int, scale: str = "2", args: str = "-m 2 --pain 1") -> pexpect.spawn:
     """The routine in a ``width``-column terminal, the red-flag check already answered."""
     checked_today()
     child = spawn_routine(args.split(), scale, width, TIMEOUT)
+    child.expect("Today, any of these")
+    child.sendline("n")
     press_start(child)
     return child
 
@@ -57,12 +62,12 @@ def test_keys_pause_next_back_quit(width: int) -> None:
     child.send(" ")
     child.expect(re.compile(r"Get ready|Lift slowly|Lower slowly"))
     child.send("n")
-    child.expect("Next up: Bridge")
-    child.send("b")  # at Bridge's start: back to the previous exercise
+    child.expect("Next up: Prone opposite")
+    child.send("b")  # at its start: back to the previous exercise
     child.expect("Supine marches")
     child.expect("Get ready")
     child.send("\x1b[C")  # Right arrow: next
-    child.expect("Next up: Bridge")
+    child.expect("Next up: Prone opposite")
     child.send("q")
     child.expect(r"Session ended early: you\s+quit\.")
     child.expect("time taken")

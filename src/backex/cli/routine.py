@@ -117,14 +117,15 @@ def routine(
     from backex.history import store as history
 
     wanted = chosen_focus(focus)
+    care: CareInput | None
     if dry_run:
         if plan_path is None and history.db_path().exists():  # a dry run creates no file
             with history.History.open() as store:
                 care = _care(store, catalogue, wanted, ask=False, dry_run=True)
                 dose_history = _dose_history(store, care.not_settled)
         else:
-            care = _care(None, catalogue, wanted, ask=False, dry_run=True)
             dose_history = None
+            care = None if plan_path else _care(None, catalogue, wanted, False, dry_run=True)
         plan = _plan(catalogue, wanted, level, minutes, seed, plan_path, dose_history, care)
         _print_plan(plan, as_json, {e.id: e.name for e in catalogue.exercises})
         return
@@ -133,8 +134,10 @@ def routine(
             _resume(store, catalogue, plain, quiet, voice, scale, get_ready, ascii_art)
             return
         _red_flags(_reviewed_note(plan_path, catalogue))
-        care = _care(store, catalogue, wanted, ask=checkins.is_interactive(), dry_run=False)
-        dose_history = _dose_history(store, care.not_settled)
+        care = None  # a clinician's plan overrides the first-run and McKenzie screens
+        if plan_path is None:
+            care = _care(store, catalogue, wanted, ask=checkins.is_interactive(), dry_run=False)
+        dose_history = _dose_history(store, care.not_settled if care else False)
         plan = _plan(catalogue, wanted, level, minutes, seed, plan_path, dose_history, care)
         _stop_rule(plan)
         pain_before = pain if pain is not None else _ask_pain()
