@@ -160,7 +160,7 @@ def test_after_spreading_the_next_extension_session_asks_about_the_leg(
     plan = CliRunner().invoke(app, ["routine", "--dry-run", "-f", "mckenzie"])
     assert plan.exit_code == 0, plan.output
     flat = " ".join(plan.output.split())
-    assert "Standing extension: prone lying and on elbows only, no press-up" in flat
+    assert "Standing extension: after spreading, prone lying and on elbows only" in flat
     assert f"A real run first asks: {mckenzie.LEG_QUESTION}" in flat
 
 

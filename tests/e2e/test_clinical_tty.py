@@ -89,4 +89,4 @@ def test_spreading_gives_advice_at_once_and_gates_the_next_day(
         check=True,
     ).stdout
     flat = " ".join(plan.split())
-    assert "Standing extension: prone lying and on elbows only, no press-up" in flat
+    assert "Standing extension: after spreading, prone lying and on elbows only" in flat

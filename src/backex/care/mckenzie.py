@@ -123,8 +123,8 @@ LEG_NOT_SETTLED = (
     "physiotherapist or GP before doing these exercises again."
 )
 RESTRICTED_REASON = (
-    "prone lying and on elbows only, no press-up: spreading in the last "
-    f"{SPREADING_CLEAR_DAYS} session days"
+    "after spreading, prone lying and on elbows only until "
+    f"{SPREADING_CLEAR_DAYS} days pass without it"
 )
 
 

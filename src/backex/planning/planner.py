@@ -101,14 +101,16 @@ def make_plan(
         trim_first = [kept.index(picks[i]) for i in droppable[dropped:]]
         doses = _fit_doses(kept, budget, trim_first)
         if doses is not None:
+            items = _items(kept, doses, minutes)
+            planned = {item.exercise.id for item in items}  # a variant may be in after all
             return Plan(
-                items=_items(kept, doses, minutes),
+                items=items,
                 focus=wanted,
                 max_level=max_level,
                 minutes=minutes,
                 seed=seed,
                 dropped=tuple(picks[i].exercise.id for i in sorted(dropped_ids)),
-                left_out=tuple(left_out),
+                left_out=tuple((i, why) for i, why in left_out if i not in planned),
                 care_notes=restrictions.notes,
             )
     smallest = [p for i, p in enumerate(picks) if p.fixed or i == droppable[-1]]
