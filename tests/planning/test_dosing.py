@@ -126,15 +126,15 @@ def test_a_plan_after_a_red_light_eases_every_exercise_but_the_prone_lying_brack
 
 
 def test_progression_and_trimming_both_show_in_the_reason() -> None:
-    plan = make_plan(CATALOGUE, [Focus.CORE], minutes=5, history=three_good("supine-marches"))
+    plan = make_plan(CATALOGUE, [Focus.CORE], minutes=7, history=three_good("supine-marches"))
     (marches,) = [item for item in plan.items if item.exercise.id == "supine-marches"]
     assert marches.dose.reps == 6
     assert marches.reason.startswith(f"{PROGRESS}: +1 rep")
     tight = make_plan(CATALOGUE, [Focus.CORE], minutes=2, history=three_good("supine-marches"))
     (squeezed,) = [item for item in tight.items if item.exercise.id == "supine-marches"]
     assert (squeezed.dose.reps, squeezed.reason[-40:]) == (
-        4,
-        "); trimmed from 6 to 4 reps to fit 2 min",
+        5,
+        "); trimmed from 6 to 5 reps to fit 2 min",
     )
 
 
