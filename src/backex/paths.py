@@ -79,7 +79,8 @@ def command_name() -> str:
 
     argv0 = sys.argv[0] if sys.argv else ""
     name = Path(argv0).name
-    if name == "__main__.py":
+    # ``python -m pytest`` also runs a __main__.py: only backex's own is "-m backex".
+    if name == "__main__.py" and Path(argv0).parent.name == APP_NAME:
         return f"{Path(sys.executable).name or 'python'} -m backex"
     if name == APP_NAME and os.sep in argv0:
         found = shutil.which(APP_NAME)

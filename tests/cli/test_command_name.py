@@ -15,6 +15,8 @@ from backex import paths
         ("BIN/backex", True, "backex"),  # typed `backex`: the shell found it on the PATH
         ("BIN/backex", False, "BIN/backex"),  # typed .venv/bin/backex, not on the PATH
         ("/usr/bin/pytest", False, "backex"),  # called in-process: the usual name
+        # `python -m pytest` runs pytest's own __main__.py: still the usual name
+        ("/usr/lib/python3/site-packages/pytest/__main__.py", False, "backex"),
     ],
 )
 def test_command_name(
