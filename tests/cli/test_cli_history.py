@@ -89,12 +89,12 @@ def test_json_is_the_full_log_oldest_first(week: list[int]) -> None:
     sessions = data["sessions"]
     assert [s["id"] for s in sessions] == week
     assert set(sessions[0]) >= {
-        "id", "started_at", "ended_at", "focus", "completed", "pain_before", "pain_after",
-        "exercises",
+        "id", "started_at", "ended_at", "utc_offset", "focus", "completed", "pain_before",
+        "pain_after", "exercises",
     }  # fmt: skip
     stopped = sessions[4]
     assert (stopped["started_at"], stopped["completed"], stopped["pain_after"]) == (
-        "2025-03-08T08:01:00+01:00", False, 2,
+        "2025-03-08T07:01:00Z", False, 2,
     )  # fmt: skip
     assert [(e["exercise"], e["skipped"], e["symptom_response"]) for e in stopped["exercises"]] == [
         ("prone-lying", False, "centralising"),
@@ -107,12 +107,12 @@ def test_csv_has_one_row_per_exercise(week: list[int]) -> None:
     result = CliRunner().invoke(app, ["history", "--csv", "--days", "1"])
     assert result.exit_code == 0, result.output
     rows = list(csv.DictReader(io.StringIO(result.output)))
-    assert [(r["session_id"], r["position"], r["exercise"], r["reps_done"]) for r in rows] == [
+    assert [(r["session_id"], r["position"], r["exercise"], r["total_reps"]) for r in rows] == [
         ("6", "0", "supine-marches", "5"),
         ("6", "1", "bridge", "5"),
         ("6", "2", "bird-dog-one-limb", "5"),
     ]
-    assert rows[0]["session_started_at"] == "2025-03-09T08:01:00+01:00"
+    assert (rows[0]["started_at"], rows[0]["utc_offset"]) == ("2025-03-09T07:01:00Z", "+01:00")
     assert (rows[0]["pain_before"], rows[0]["pain_after"], rows[0]["completed"]) == ("2", "1", "1")
 
 
@@ -129,10 +129,12 @@ def test_empty_history_is_friendly_and_creates_nothing(isolated_home: Path) -> N
     ("args", "output"),
     [
         (["--json"], '{\n  "sessions": []\n}\n'),
-        (["--csv"], "session_id,session_started_at,session_ended_at,focus,plan_name,completed,"
-                    "pain_before,pain_after,position,exercise,planned_sets,planned_reps,"
-                    "planned_hold_s,planned_per_side,sets_done,reps_done,seconds_done,skipped,"
-                    "skip_reason,symptom_response,exercise_started_at,exercise_ended_at\n"),
+        (["--csv"], "session_id,started_at,ended_at,utc_offset,focus,plan_name,completed,"
+                    "pain_before,pain_after,position,exercise,exercise_name,sides,planned_sets,"
+                    "planned_reps_per_set_per_side,planned_hold_seconds,planned_rest_seconds,"
+                    "prescribed_sets,prescribed_reps_per_set_per_side,"
+                    "sets_done,total_reps,work_seconds,skipped,skip_reason,symptom_response,"
+                    "exercise_started_at,exercise_ended_at\n"),
     ],
 )  # fmt: skip
 def test_empty_exports_are_still_valid(args: list[str], output: str) -> None:

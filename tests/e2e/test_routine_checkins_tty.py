@@ -109,7 +109,8 @@ def test_a_mckenzie_routine_from_red_flags_to_history(tmp_path: Path, width: int
         ("prone-press-up", False, "same"),
         ("prone-lying", False, "same"),
     ]
-    assert exercises[1]["reps_done"] == 2
+    assert exercises[1]["total_reps"] == 2
+    assert exercises[1]["exercise_name"] == "Prone press-up"  # from the plan stored with it
 
 
 def checked_today() -> None:

@@ -6,7 +6,7 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -59,7 +59,8 @@ def test_default_path_is_in_the_data_folder(isolated_home: Path) -> None:
 def test_a_session_is_written_as_it_happens(tmp_path: Path) -> None:
     with History.open(tmp_path / "h.sqlite3") as store:
         rec = recorder(store)
-        session_id = rec.start({"items": [{"exercise": "bridge"}]}, ["core"], 4, "my plan")
+        plan = {"items": [{"exercise": "bridge", "name": "Bridge"}]}
+        session_id = rec.start(plan, ["core"], 4, "my plan")
         assert store.sessions()[0].completed is False
         rec.record_exercise(
             ExerciseEntry(0, "bridge", DOSE, sets_done=1, reps_done=5, seconds_done=25)
@@ -79,8 +80,9 @@ def test_a_session_is_written_as_it_happens(tmp_path: Path) -> None:
         (session,) = store.sessions()
     assert session_to_dict(session) == {
         "id": session_id,
-        "started_at": "2025-03-03T08:01:00+01:00",
-        "ended_at": "2025-03-03T08:04:00+01:00",
+        "started_at": "2025-03-03T07:01:00Z",
+        "ended_at": "2025-03-03T07:04:00Z",
+        "utc_offset": "+01:00",
         "focus": ["core"],
         "plan_name": "my plan",
         "completed": True,
@@ -90,37 +92,45 @@ def test_a_session_is_written_as_it_happens(tmp_path: Path) -> None:
             {
                 "position": 0,
                 "exercise": "bridge",
-                "planned": {"sets": 1, "reps": 5, "hold_s": 5, "rest_s": 0,
-                            "per_side": False, "tempo": None},
-                "prescribed": {"sets": 1, "reps": 5, "hold_s": 5, "rest_s": 0,
-                               "per_side": False, "tempo": None},
+                "exercise_name": "Bridge",
+                "sides": 1,
+                "planned_sets": 1,
+                "planned_reps_per_set_per_side": 5,
+                "planned_hold_seconds": 5,
+                "planned_rest_seconds": 0,
+                "prescribed_sets": 1,
+                "prescribed_reps_per_set_per_side": 5,
                 "sets_done": 1,
-                "reps_done": 5,
-                "seconds_done": 25,
+                "total_reps": 5,
+                "work_seconds": 25,
                 "skipped": False,
                 "skip_reason": None,
                 "symptom_response": None,
                 "started_at": None,
-                "ended_at": "2025-03-03T08:02:00+01:00",
+                "ended_at": "2025-03-03T07:02:00Z",
             },
             {
                 "position": 1,
                 "exercise": "prone-press-up",
-                "planned": {"sets": 1, "reps": 5, "hold_s": 5, "rest_s": 0,
-                            "per_side": False, "tempo": None},
-                "prescribed": {"sets": 1, "reps": 5, "hold_s": 5, "rest_s": 0,
-                               "per_side": False, "tempo": None},
+                "exercise_name": None,  # not in the stored plan
+                "sides": 1,
+                "planned_sets": 1,
+                "planned_reps_per_set_per_side": 5,
+                "planned_hold_seconds": 5,
+                "planned_rest_seconds": 0,
+                "prescribed_sets": 1,
+                "prescribed_reps_per_set_per_side": 5,
                 "sets_done": 0,
-                "reps_done": None,
-                "seconds_done": None,
+                "total_reps": None,
+                "work_seconds": None,
                 "skipped": True,
                 "skip_reason": "quit",
                 "symptom_response": "same",
                 "started_at": None,
-                "ended_at": "2025-03-03T08:03:00+01:00",
+                "ended_at": "2025-03-03T07:03:00Z",
             },
         ],
-    }  # fmt: skip
+    }
 
 
 def test_recording_a_position_again_replaces_it(tmp_path: Path) -> None:
@@ -348,15 +358,17 @@ def test_two_processes_writing_at_once_lose_nothing(tmp_path: Path) -> None:
     assert all(s.completed for s in sessions)
 
 
-def test_json_export_timestamps_are_iso_8601(tmp_path: Path) -> None:
+def test_json_export_timestamps_are_utc_with_the_local_offset(tmp_path: Path) -> None:
     path = tmp_path / "h.sqlite3"
     fill_week(path, date(2025, 3, 9))
     with History.open(path) as store:
         data = [session_to_dict(s) for s in store.sessions()]
     json.dumps(data)
     for session in data:
+        assert session["started_at"].endswith("Z") and session["utc_offset"] == "+01:00"
         start = datetime.fromisoformat(session["started_at"])
-        assert start.utcoffset() == timedelta(hours=1)
+        assert start.utcoffset() == timedelta(0)
+        assert start.astimezone(timezone(timedelta(hours=1))).hour == 8  # fill_week's 08:01
 
 
 def test_a_later_migration_upgrades_an_older_file_in_order(

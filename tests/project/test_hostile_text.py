@@ -8,6 +8,7 @@ they do not belong; each output then also defends itself, for records that got i
 import csv
 import io
 import json
+import re
 from datetime import UTC, date, datetime, time
 from pathlib import Path
 
@@ -50,7 +51,8 @@ CONTROL_FREE = {"formula", "formula after a sign", "shell", "markup"}
 def session_named(name: str) -> SessionRecord:
     at = datetime(2026, 3, 1, 8, 0, tzinfo=UTC)
     entry = ExerciseEntry(0, "bridge", Dose(reps=5), sets_done=1, reps_done=5)
-    return SessionRecord(1, at, at, ("core",), {}, name, True, 2, 1, (entry,))
+    plan = {"items": [{"exercise": "bridge", "name": name}]}  # the exercise's name, too
+    return SessionRecord(1, at, at, ("core",), plan, name, True, 2, 1, (entry,))
 
 
 def terminal(renderable: object) -> str:
@@ -128,14 +130,25 @@ def test_terminal(kind: str) -> None:
         assert "[red]x[/red]" in card  # Rich markup in a name stays text
 
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def author_cells(rows: list[list[str]]) -> list[str]:
+    """Every cell but the header and utc_offset: the offset is the program's own, always
+    like +01:00 or -04:00, and written as it is so that programs read it."""
+    offset = rows[0].index("utc_offset")
+    assert all(re.fullmatch(r"[+-]\d\d:\d\d", row[offset]) for row in rows[1:])
+    return [cell for row in rows[1:] for i, cell in enumerate(row) if i != offset]
+
+
 @pytest.mark.parametrize("kind", HOSTILE)
 def test_csv(kind: str) -> None:
     rows = list(csv.reader(io.StringIO(log_csv([session_named(HOSTILE[kind])]), newline="")))
-    cells = [cell for row in rows[1:] for cell in row]
-    assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in cells)
-    plan_name = rows[1][rows[0].index("plan_name")]
+    assert not any(cell.startswith(FORMULA_START) for cell in author_cells(rows))
     # The text itself is kept (a carriage return as a newline, so the row stays whole).
-    assert plan_name.lstrip("'") == HOSTILE[kind].replace("\r", "\n")
+    for column in ("plan_name", "exercise_name"):
+        cell = rows[1][rows[0].index(column)]
+        assert cell.lstrip("'") == HOSTILE[kind].replace("\r", "\n")
 
 
 @pytest.mark.parametrize("kind", HOSTILE)
@@ -215,8 +228,8 @@ def test_no_text_makes_more_crontab_lines_than_the_schedule_asks(name: str) -> N
 @settings(max_examples=200, deadline=None)
 @given(st.text())
 def test_no_text_makes_a_csv_cell_that_starts_a_formula(name: str) -> None:
-    for row in csv.reader(io.StringIO(log_csv([session_named(name)]), newline="")):
-        assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in row)
+    rows = list(csv.reader(io.StringIO(log_csv([session_named(name)]), newline="")))
+    assert not any(cell.startswith(FORMULA_START) for cell in author_cells(rows))
 
 
 @settings(max_examples=200, deadline=None)

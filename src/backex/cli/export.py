@@ -20,6 +20,7 @@ from backex.cli.options import (
 )
 from backex.cli.plan import emit, plan_from_planner
 from backex.errors import UsageError
+from backex.history import columns
 
 export_app = typer.Typer(help="Export plans and records to share or print.", no_args_is_help=True)
 app.add_typer(export_app, name="export")
@@ -89,7 +90,16 @@ def handout(
     emit(render(sheet), output_path, force)
 
 
-@export_app.command("history")
+@export_app.command(
+    "history",
+    help="The full session log, as `backex history --csv` or `--json` prints it.\n\n"
+    "Times are UTC, ISO 8601 ending in Z; utc_offset gives the patient's own clock. "
+    "--since and --until take the patient's local days. JSON: one object per session, "
+    "its exercises nested, with the same fields (the session's number is id, the "
+    "exercise's times are started_at and ended_at). CSV: one row per exercise, with the "
+    "columns below.",
+    epilog="Columns:\n" + columns.help_text(),
+)
 @guarded
 def history_log(
     log_format: Annotated[
@@ -109,7 +119,6 @@ def history_log(
         typer.Option("--until", metavar="DATE", help="Only sessions up to this day, inclusive."),
     ] = None,
 ) -> None:
-    """The full session log, as `backex history --csv` or `--json` prints it."""
     from backex.history.export import log_csv_chunks, log_json_chunks, stored_history
 
     first, last = _day_option("--since", since), _day_option("--until", until)

@@ -21,7 +21,12 @@ if TYPE_CHECKING:
 def history_command(
     as_json: JsonOption = False,
     as_csv: Annotated[
-        bool, typer.Option("--csv", help="Print the full log as CSV, one row per exercise.")
+        bool,
+        typer.Option(
+            "--csv",
+            help="Print the full log as CSV, one row per exercise; the columns: "
+            "backex export history --help.",
+        ),
     ] = False,
     days: Annotated[
         int | None,

@@ -8,32 +8,37 @@ import io
 import json
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from datetime import date, datetime
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
+from backex.history.columns import CSV_COLUMNS, EXERCISE_FIELDS, SESSION_FIELDS
 from backex.history.records import SessionRecord, session_to_dict
 from backex.text import csv_cell
 
 if TYPE_CHECKING:
-    from backex.history.store import History
+    from datetime import date
 
-CSV_COLUMNS = (
-    "session_id", "session_started_at", "session_ended_at", "focus", "plan_name",
-    "completed", "pain_before", "pain_after", "position", "exercise", "planned_sets",
-    "planned_reps", "planned_hold_s", "planned_per_side", "sets_done", "reps_done",
-    "seconds_done", "skipped", "skip_reason", "symptom_response", "exercise_started_at",
-    "exercise_ended_at",
-)  # fmt: skip
+    from backex.history.store import History
 
 
 class SafeCsvWriter:
-    """A csv writer whose text cells a spreadsheet shows, never runs (see ``csv_cell``)."""
+    """A csv writer whose text cells a spreadsheet shows, never runs (see ``csv_cell``).
 
-    def __init__(self, buffer: io.StringIO) -> None:
+    ``exact`` are the indexes of columns the program fills from a fixed pattern (a UTC
+    offset such as ``-04:00``): never author text, so written as they are.
+    """
+
+    def __init__(self, buffer: io.StringIO, exact: frozenset[int] = frozenset()) -> None:
         self._writer = csv.writer(buffer, lineterminator="\n")
+        self._exact = exact
 
     def writerow(self, row: Sequence[object]) -> None:
-        self._writer.writerow([csv_cell(value) for value in row])
+        self._writer.writerow(
+            [
+                csv_cell(value) if value.__class__ is str and i not in self._exact else value
+                for i, value in enumerate(row)
+            ]
+        )
 
 
 @contextmanager
@@ -49,7 +54,7 @@ def stored_history() -> Iterator["History | None"]:
         yield store
 
 
-def stored_sessions(first_day: date | None = None) -> list[SessionRecord]:
+def stored_sessions(first_day: "date | None" = None) -> list[SessionRecord]:
     """Every recorded session, newest first (from the local day ``first_day`` on)."""
     with stored_history() as store:
         return [] if store is None else store.sessions(since_day=first_day)
@@ -78,10 +83,6 @@ def log_json_chunks(sessions: Iterable[SessionRecord], **extra: Any) -> Iterator
     yield "\n}\n"
 
 
-def _iso(value: datetime | None) -> str | None:
-    return value.isoformat() if value else None
-
-
 def log_csv(sessions: Iterable[SessionRecord]) -> str:
     """One row per exercise, oldest first, with its session's columns."""
     return "".join(log_csv_chunks(sessions))
@@ -90,23 +91,26 @@ def log_csv(sessions: Iterable[SessionRecord]) -> str:
 def log_csv_chunks(sessions: Iterable[SessionRecord]) -> Iterator[str]:
     """:func:`log_csv` a session at a time (``sessions`` oldest first).
 
-    A session without any exercise gets one row with the exercise columns empty.
+    Each row is :func:`session_to_dict` flattened: the session's fields, then one
+    exercise's (:mod:`backex.history.columns`); lists are comma-separated, true and
+    false are 1 and 0. A session without any exercise gets one row with the exercise
+    columns empty.
     """
+    session_cells = itemgetter(*(key for key, _, _ in SESSION_FIELDS))
+    exercise_cells = itemgetter(*(key for key, _, _ in EXERCISE_FIELDS))
+    no_exercise = (None,) * len(EXERCISE_FIELDS)
     buffer = io.StringIO()
-    writer = SafeCsvWriter(buffer)
+    writer = SafeCsvWriter(buffer, exact=frozenset({CSV_COLUMNS.index("utc_offset")}))
     writer.writerow(CSV_COLUMNS)
-    for s in sessions:
-        head = [s.id, _iso(s.started_at), _iso(s.ended_at), ",".join(s.focus), s.plan_name,
-                int(s.completed), s.pain_before, s.pain_after]  # fmt: skip
-        if not s.exercises:
-            writer.writerow(head + [None] * (len(CSV_COLUMNS) - len(head)))
-        for e in s.exercises:
-            writer.writerow(
-                [*head, e.position, e.exercise_id, e.planned.sets, e.planned.reps,
-                 e.planned.hold_s, int(e.planned.per_side), e.sets_done, e.reps_done,
-                 e.seconds_done, int(e.skipped), e.skip_reason,
-                 str(e.symptoms) if e.symptoms else None, _iso(e.started_at), _iso(e.ended_at)]
-            )  # fmt: skip
+    for session in sessions:
+        record = session_to_dict(session)
+        record.update(focus=",".join(record["focus"]), completed=int(record["completed"]))
+        head = session_cells(record)
+        if not record["exercises"]:
+            writer.writerow(head + no_exercise)
+        for exercise in record["exercises"]:
+            exercise["skipped"] = int(exercise["skipped"])
+            writer.writerow(head + exercise_cells(exercise))
         if buffer.tell() > 1 << 16:
             yield buffer.getvalue()
             buffer.seek(0)

@@ -3,7 +3,7 @@
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, fields
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from backex.care.rules import Symptoms
@@ -22,9 +22,11 @@ __all__ = [
     "dose_to_dict",
     "entry_from_row",
     "entry_to_row",
+    "offset_text",
     "plan_summary",
     "session_from_row",
     "session_to_dict",
+    "utc_text",
 ]
 
 
@@ -156,36 +158,82 @@ def session_from_row(row: Any, exercises: tuple[ExerciseEntry, ...]) -> SessionR
     )
 
 
+def utc_text(moment: datetime | None) -> str | None:
+    """``moment`` as UTC in ISO 8601 ending in ``Z`` (what ``datetime.fromisoformat`` reads)."""
+    if moment is None:
+        return None
+    return moment.astimezone(UTC).isoformat()[:-6] + "Z"  # "+00:00" off the end
+
+
+_OFFSET_TEXT: dict[timedelta, str] = {}  # a history holds few offsets; exports write many
+
+
+def offset_text(moment: datetime) -> str:
+    """The UTC offset ``moment`` was written with, like ``+01:00`` or ``-04:00``."""
+    offset = moment.utcoffset()
+    if offset is None:
+        offset = moment.astimezone().utcoffset() or timedelta(0)
+    text = _OFFSET_TEXT.get(offset)
+    if text is None:
+        minutes = round(offset.total_seconds() / 60)
+        sign = "-" if minutes < 0 else "+"
+        text = _OFFSET_TEXT[offset] = f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+    return text
+
+
+def _item_names(plan: PlanDoc) -> dict[int, str]:
+    """Exercise names by position, from the plan stored with the session."""
+    items = plan.get("items") if isinstance(plan, dict) else None
+    if not isinstance(items, list):
+        return {}
+    return {
+        position: item["name"]
+        for position, item in enumerate(items)
+        if isinstance(item, dict) and isinstance(item.get("name"), str)
+    }
+
+
 def session_to_dict(session: SessionRecord) -> dict[str, Any]:
-    """The ``history --json`` shape of one session (ISO 8601 timestamps)."""
+    """The exported form of one session (``history --json``; the CSV flattens it).
 
-    def iso(value: datetime | None) -> str | None:
-        return value.isoformat() if value else None
-
+    The keys, in order, are those of :mod:`backex.history.columns`, which says what each
+    holds and in which unit. Times are UTC, ending in ``Z``; ``utc_offset`` keeps the
+    local clock.
+    """
+    names = _item_names(session.plan)
     return {
         "id": session.id,
-        "started_at": iso(session.started_at),
-        "ended_at": iso(session.ended_at),
+        "started_at": utc_text(session.started_at),
+        "ended_at": utc_text(session.ended_at),
+        "utc_offset": offset_text(session.started_at),
         "focus": list(session.focus),
         "plan_name": session.plan_name,
         "completed": session.completed,
         "pain_before": session.pain_before,
         "pain_after": session.pain_after,
-        "exercises": [
-            {
-                "position": e.position,
-                "exercise": e.exercise_id,
-                "planned": dose_to_dict(e.planned),
-                "prescribed": dose_to_dict(e.baseline),
-                "sets_done": e.sets_done,
-                "reps_done": e.reps_done,
-                "seconds_done": e.seconds_done,
-                "skipped": e.skipped,
-                "skip_reason": e.skip_reason,
-                "symptom_response": str(e.symptoms) if e.symptoms else None,
-                "started_at": iso(e.started_at),
-                "ended_at": iso(e.ended_at),
-            }
-            for e in session.exercises
-        ],
+        "exercises": [_entry_to_dict(e, names.get(e.position)) for e in session.exercises],
+    }
+
+
+def _entry_to_dict(entry: ExerciseEntry, name: str | None) -> dict[str, Any]:
+    planned = entry.planned
+    return {
+        "position": entry.position,
+        "exercise": entry.exercise_id,
+        "exercise_name": name,
+        "sides": 2 if planned.per_side else 1,
+        "planned_sets": planned.sets,
+        "planned_reps_per_set_per_side": planned.reps,
+        "planned_hold_seconds": planned.hold_s,
+        "planned_rest_seconds": planned.rest_s,
+        "prescribed_sets": entry.baseline.sets,
+        "prescribed_reps_per_set_per_side": entry.baseline.reps,
+        "sets_done": entry.sets_done,
+        "total_reps": entry.reps_done,
+        "work_seconds": entry.seconds_done,
+        "skipped": entry.skipped,
+        "skip_reason": _text(entry.skip_reason),
+        "symptom_response": _text(entry.symptoms),
+        "started_at": utc_text(entry.started_at),
+        "ended_at": utc_text(entry.ended_at),
     }
