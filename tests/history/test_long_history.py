@@ -3,9 +3,11 @@
 import csv
 import io
 import json
+import re
 import sqlite3
 from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -15,7 +17,14 @@ from typer.testing import CliRunner
 from backex.catalogue.exercise import Dose
 from backex.cli import app
 from backex.history.export import log_json
-from backex.history.records import ENTRY_COLUMNS, ExerciseEntry, entry_to_row, session_to_dict
+from backex.history.records import (
+    ENTRY_COLUMNS,
+    ExerciseEntry,
+    SessionRecord,
+    entry_to_row,
+    session_from_row,
+    session_to_dict,
+)
 from backex.history.schema import DAY_OF, UTC_OF
 from backex.history.store import History, SessionRecorder, db_path
 
@@ -162,3 +171,25 @@ def test_history_against_a_plan_followed_41000_times(long_history: Path, tmp_pat
     assert 'Plan "Long plan": 3 times a day' in out
     adherence = json.loads(run(long_history, "history", "--plan", str(plan), "--json"))["adherence"]
     assert 38 <= adherence["recent"]["done"] <= 42  # one every 8 hours over 14 days, today so far
+
+
+def test_report_reads_only_its_fortnight_of_41000(
+    long_history: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from backex.history import store as history_store
+
+    decoded: list[int] = []
+
+    def counted(row: Any, exercises: tuple[ExerciseEntry, ...]) -> SessionRecord:
+        decoded.append(row["id"])
+        return session_from_row(row, exercises)
+
+    monkeypatch.setattr(history_store, "session_from_row", counted)
+    plan = tmp_path / "plan.yaml"
+    plan.write_text("name: Long plan\nfrequency: 3x-daily\nexercises: [bridge]\n", "utf-8")
+    since = (date.today() - timedelta(days=13)).isoformat()
+    out = run(long_history, "report", "--plan", str(plan), "--since", since, "--format", "md")
+    assert "Follow-up report: Long plan" in out
+    done = int(re.search(r"Sessions:\*\* (\d+) of", out).group(1))  # type: ignore[union-attr]
+    assert 38 <= done <= 42  # one every 8 hours over 14 days
+    assert len(decoded) == done  # the fortnight's sessions, not the 41,000

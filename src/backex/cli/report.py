@@ -3,7 +3,7 @@
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -12,6 +12,9 @@ from backex.cli.app import CatalogueOption, app, guarded
 from backex.cli.options import ForceOption, OutputOption, PlanFileOption
 from backex.cli.plan import emit
 from backex.errors import BackexError, UsageError
+
+if TYPE_CHECKING:
+    from backex.history.records import SessionRecord
 
 
 class ReportFormat(StrEnum):
@@ -59,7 +62,6 @@ def report(
 ) -> None:
     """A follow-up report: sessions against the plan, pain, doses, skips, review date."""
     from backex.documents.report import build_report, first_session_day
-    from backex.history.export import stored_sessions
     from backex.history.importer import read_history_file
     from backex.prescription.loader import load_prescription
 
@@ -69,15 +71,16 @@ def report(
         raise UsageError(f"--since {first_day} is after --until {today}")
     catalogue = load_catalogue(catalogue_path)
     prescription = load_prescription(plan_path, catalogue) if plan_path else None
+    plan_name = prescription.name if prescription else None
     if from_file is not None:
         imported = read_history_file(from_file)
         sessions, names, source = list(imported.sessions), dict(imported.names), from_file.name
+        start = first_day or first_session_day(sessions, plan_name)
     else:
-        sessions, names, source = stored_sessions(), {}, "this computer's history"
+        names, source = {}, "this computer's history"
+        start, sessions = _stored_window(first_day, today, plan_name)
     for exercise in catalogue.exercises:
         names.setdefault(exercise.id, exercise.name)
-    plan_name = prescription.name if prescription else None
-    start = first_day or first_session_day(sessions, plan_name)
     if start is None:
         where = f"recorded under the plan {plan_name!r}" if plan_name else "recorded"
         raise BackexError(f"no sessions {where} in {source}; nothing to report")
@@ -97,6 +100,23 @@ def report(
 
     render = render_html if output_format is ReportFormat.HTML else render_markdown
     emit(render(result), output_path, force)
+
+
+def _stored_window(
+    first_day: date | None, today: date, plan_name: str | None
+) -> "tuple[date | None, list[SessionRecord]]":
+    """The report's first day (``first_day``, else the plan's first session) and the
+    sessions from it to ``today``: only those are read, however long the history."""
+    from backex.history import queries
+    from backex.history.export import stored_history
+
+    with stored_history() as store:
+        if store is None:
+            return first_day, []
+        start = first_day or queries.first_day(store, plan_name)
+        if start is None or start > today:
+            return start, []
+        return start, list(store.iter_sessions(since_day=start, until_day=today))
 
 
 def _parse_day(value: str | None, option: str) -> date | None:

@@ -16,8 +16,6 @@ from backex.history.records import SessionRecord, session_to_dict
 from backex.text import csv_cell
 
 if TYPE_CHECKING:
-    from datetime import date
-
     from backex.history.store import History
 
 
@@ -52,12 +50,6 @@ def stored_history() -> Iterator["History | None"]:
         return
     with History.open(path) as store:
         yield store
-
-
-def stored_sessions(first_day: "date | None" = None) -> list[SessionRecord]:
-    """Every recorded session, newest first (from the local day ``first_day`` on)."""
-    with stored_history() as store:
-        return [] if store is None else store.sessions(since_day=first_day)
 
 
 def log_json(sessions: Iterable[SessionRecord], **extra: Any) -> str:

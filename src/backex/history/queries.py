@@ -20,10 +20,7 @@ def plan_days(
 ) -> tuple[date | None, dict[date, int]]:
     """The first local day ``plan_name`` was followed, and from ``since_day`` on, the
     sessions under it that count, per day (for adherence; counted in SQL)."""
-    first = store.read(
-        "SELECT local_day FROM session WHERE plan_name = ? ORDER BY started_utc LIMIT 1",
-        (plan_name,),
-    )
+    started = first_day(store, plan_name)
     # The UTC bound lets the (plan_name, started_utc) index skip the plan's older years;
     # a day's margin covers any offset between local days and UTC.
     utc_bound = f"{since_day - timedelta(days=1)}T00:00:00.000Z"
@@ -32,8 +29,19 @@ def plan_days(
         f" AND s.started_utc >= ? AND s.local_day >= ? AND {_COUNTS} GROUP BY s.local_day",
         (plan_name, utc_bound, since_day.isoformat()),
     )
-    started = date.fromisoformat(first[0][0]) if first and first[0][0] else None
     return started, {date.fromisoformat(row[0]): row[1] for row in rows}
+
+
+def first_day(store: History, plan_name: str | None = None) -> date | None:
+    """The local day of the first session (under ``plan_name`` if given): one index read."""
+    if plan_name is None:
+        rows = store.read("SELECT local_day FROM session ORDER BY started_utc, id LIMIT 1")
+    else:
+        rows = store.read(
+            "SELECT local_day FROM session WHERE plan_name = ? ORDER BY started_utc LIMIT 1",
+            (plan_name,),
+        )
+    return date.fromisoformat(rows[0][0]) if rows and rows[0][0] else None
 
 
 def has_sessions(store: History) -> bool:
