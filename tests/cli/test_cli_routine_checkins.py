@@ -3,11 +3,12 @@
 
 import json
 from dataclasses import replace
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 from helpers.care import screened
+from helpers.history_week import FixedClock
 from typer.testing import CliRunner
 
 from backex.care import mckenzie, safety
@@ -23,6 +24,7 @@ from backex.planning.planner import make_plan
 from backex.ui.checkin_view import PAIN_PROMPT
 
 FAST = {"BACKEX_CLOCK_SCALE": "2000", "COLUMNS": "200"}
+BST = timezone(timedelta(hours=1))
 ALL_NO = "n\n" * len(safety.RED_FLAGS)
 PAIN = PAIN_PROMPT
 STOP_RULE = safety.STOP_RULE
@@ -164,11 +166,12 @@ def test_after_spreading_the_next_extension_session_asks_about_the_leg(
     assert f"A real run first asks: {mckenzie.LEG_QUESTION}" in flat
 
 
-def start_core_session(done: int, minutes: int = 2) -> int:
-    """A core session recorded up to ``done`` exercises, stopped by quitting."""
+def start_core_session(done: int, minutes: int = 2, at: datetime | None = None) -> int:
+    """A core session recorded up to ``done`` exercises, stopped by quitting (started
+    ``at`` if given, now otherwise)."""
     plan = make_plan(load_catalogue(), [Focus.CORE], minutes=minutes)
     with History.open() as store:
-        recorder = SessionRecorder(store)
+        recorder = SessionRecorder(store, FixedClock(at) if at else history.local_now)
         session_id = recorder.start(plan_to_dict(plan), ["core"], 2)
         for item in plan.items[:done]:
             position = plan.items.index(item)
@@ -218,6 +221,21 @@ def test_resume_continues_at_the_next_exercise_in_the_same_session() -> None:
         "backex: nothing to resume: the last session was completed (or there is none yet); "
         "start one with `backex routine`\n"
     )
+
+
+def test_resume_takes_the_newest_instant_across_the_clocks_going_back() -> None:
+    # London, 25 Oct 2026: 01:40 BST, then after 02:00 BST became 01:00 GMT, 01:10 GMT
+    # (30 minutes later, though its wall-clock text sorts first).
+    earlier = start_core_session(done=1, at=datetime(2026, 10, 25, 1, 40, tzinfo=BST))
+    newest = start_core_session(done=0, at=datetime(2026, 10, 25, 1, 10, tzinfo=UTC))
+    result = routine("--resume", "--plain")
+    assert result.exit_code == 0, result.output
+    # FixedClock reads a minute on: 01:11.
+    assert "Resuming the session of 25 Oct 01:11 at exercise 1 of 2: Supine marches." in (
+        result.stdout
+    )
+    by_id = {s.id: s for s in sessions()}
+    assert (by_id[newest].completed, by_id[earlier].completed) == (True, False)
 
 
 @pytest.mark.parametrize(
