@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from backex.catalogue.loader import load_catalogue
+from backex.errors import CatalogueError
 from backex.prescription import cache as plan_cache
 from backex.prescription.loader import load_prescription
 
@@ -122,3 +123,81 @@ def test_the_source_is_the_path_as_given(plan: Path, monkeypatch: pytest.MonkeyP
     load_prescription(plan, load_catalogue())
     monkeypatch.chdir(plan.parent)
     assert load_prescription(Path("plan.yaml"), load_catalogue()).source == "plan.yaml"
+
+
+def test_a_new_size_at_the_same_mtime_is_read_again(plan: Path, full_loads: list[str]) -> None:
+    load_prescription(plan, load_catalogue())
+    before = plan.stat()
+    plan.write_text(PLAN.replace("Core week 1", "Core week 12"), encoding="utf-8")
+    os.utime(plan, ns=(before.st_atime_ns, before.st_mtime_ns))  # an edit within one tick
+    assert load_prescription(plan, load_catalogue()).name == "Core week 12"
+    assert full_loads == ["plan.yaml", "plan.yaml"]
+
+
+def test_each_plan_file_is_cached_apart(plan: Path, tmp_path: Path, full_loads: list[str]) -> None:
+    other = tmp_path / "other" / "plan.yaml"
+    other.parent.mkdir()
+    other.write_text(PLAN.replace("Core week 1", "Core week 9"), encoding="utf-8")
+    stat = plan.stat()
+    os.utime(other, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # same name, size and mtime
+    for _ in range(2):
+        assert load_prescription(plan, load_catalogue()).name == "Core week 1"
+        assert load_prescription(other, load_catalogue()).name == "Core week 9"
+    assert full_loads == ["plan.yaml", "plan.yaml"]
+    assert plan_cache.cache_file(plan) != plan_cache.cache_file(other)
+
+
+USER_CATALOGUE = """\
+exercises:
+  - id: {id}
+    name: Wall sit
+    summary: Sitting against a wall works the thighs.
+    focus: [core]
+    position: standing
+    level: 2
+    equipment: [wall]
+    dose: {{sets: 1, hold_s: 20}}
+    steps: [Lean your back on a wall and slide down a little.]
+    cues: [Keep your knees over your ankles.]
+    stop_if: [Pain rises above 5 out of 10.]
+    sources: [My physiotherapist]
+"""
+
+
+def test_an_edited_user_catalogue_checks_the_plan_again(tmp_path: Path) -> None:
+    """A plan checked against a user catalogue is not trusted once that file changes: the
+    exercise it names may be gone."""
+    mine = tmp_path / "mine.yaml"
+    mine.write_text(USER_CATALOGUE.format(id="wall-sit"), encoding="utf-8")
+    plan = tmp_path / "plan.yaml"
+    plan.write_text("name: Walls\nfrequency: daily\nexercises: [wall-sit]\n", "utf-8")
+    assert load_prescription(plan, load_catalogue(mine)).name == "Walls"
+    assert load_prescription(plan, load_catalogue(mine)).name == "Walls"  # cached
+    before = mine.stat()
+    mine.write_text(USER_CATALOGUE.format(id="wall-squat"), encoding="utf-8")
+    os.utime(mine, ns=(before.st_atime_ns, before.st_mtime_ns + 1_000_000_000))
+    with pytest.raises(CatalogueError, match="wall-sit"):
+        load_prescription(plan, load_catalogue(mine))
+
+
+def test_an_unwritable_cache_folder_still_loads(
+    plan: Path, isolated_home: Path, full_loads: list[str]
+) -> None:
+    # The catalogue's own cache cannot be written either.
+    (isolated_home / "cache").write_text("a file where the cache folder should be")
+    assert load_prescription(plan, load_catalogue()) == load_prescription(plan, load_catalogue())
+    assert full_loads == ["plan.yaml", "plan.yaml"]
+    assert not any(isolated_home.glob("**/*.tmp"))
+
+
+def test_no_home_folder_still_loads(
+    plan: Path, monkeypatch: pytest.MonkeyPatch, full_loads: list[str]
+) -> None:
+    catalogue = load_catalogue()
+
+    def no_home() -> Path:
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.setattr(plan_cache.paths, "cache_dir", no_home)
+    assert load_prescription(plan, catalogue).name == "Core week 1"
+    assert full_loads == ["plan.yaml"]
