@@ -5,9 +5,13 @@ schema and record codec (an every-2-hours plan: six sessions a day, one day off 
 one exercise each), then times each command and reads its peak RSS (``wait4``) in a
 throwaway BACKEX_HOME, the runs of all sizes interleaved:
 
-- ``history`` and ``routine --dry-run``: reads proportional to what they show;
+- ``history``, ``history --plan P``, ``report --plan P --since`` (the last fortnight) and
+  ``routine --dry-run``: reads proportional to what they show;
 - ``history --json`` and ``export history --format csv``: stream every row;
 - ``routine --plan P --dry-run`` warm, against ``routine --dry-run``.
+
+Every session is recorded under the example plan's name, so ``history --plan P`` and
+``report --plan P`` count all of them.
 
     python benchmarks/history.py [--runs N] [--sizes 100,1000,10000,100000]
 
@@ -27,13 +31,14 @@ import sys
 import tempfile
 import time
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import _bench
 from _bench import Target
 
 EXAMPLE_PLAN = _bench.HERE.parent / "examples" / "core-stability-week1.yaml"
+PLAN_NAME = "Core stability, week 1"  # EXAMPLE_PLAN's name
 
 
 def build_history(home: Path, sessions: int) -> None:
@@ -66,8 +71,8 @@ def build_history(home: Path, sessions: int) -> None:
         db.executemany(
             "INSERT INTO session (id, started_at, started_utc, local_day, ended_at, focus, plan,"
             f" plan_name, completed, pain_before, pain_after) VALUES (?, ?, {UTC_OF.format('?')},"
-            f" {DAY_OF.format('?')}, ?, '[\"core\"]', ?, 'Every 2 hours', 1, 3, 2)",
-            [(n, at, at, at, at, plan) for n, at in enumerate(starts, start=1)],
+            f" {DAY_OF.format('?')}, ?, '[\"core\"]', ?, ?, 1, 3, 2)",
+            [(n, at, at, at, at, plan, PLAN_NAME) for n, at in enumerate(starts, start=1)],
         )
         columns, marks = ", ".join(ENTRY_COLUMNS), ", ".join("?" * len(ENTRY_COLUMNS))
         db.executemany(
@@ -133,8 +138,11 @@ def main() -> int:
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     backex = _bench.find_backex(args.backex)
+    fortnight = (date.today() - timedelta(days=13)).isoformat()
     commands = {
         "history": ["history"],
+        "history --plan P": ["history", "--plan", str(EXAMPLE_PLAN)],
+        "report --plan P": ["report", "--plan", str(EXAMPLE_PLAN), "--since", fortnight],
         "history --json": ["history", "--json"],
         "export history --format csv": ["export", "history", "--format", "csv"],
         "routine --dry-run": ["routine", "--dry-run"],
@@ -170,7 +178,7 @@ def main() -> int:
         )
     top = sizes[-1]
     targets: list[Target] = []
-    for label in ("history", "routine --dry-run"):
+    for label in ("history", "history --plan P", "report --plan P", "routine --dry-run"):
         targets.append(
             Target(
                 f"{label}: time at {top:,} / {base:,}",
