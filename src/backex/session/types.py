@@ -15,7 +15,7 @@ from backex.planning.timing import GET_READY_S, SWITCH_SIDES_S, TRANSITION_S
 class SkipReason(StrEnum):
     """Why an exercise was not done in full, or a session ended early.
 
-    The values are what the history stores, so they never change (history schema 2
+    The values are what the history stores, so they never change (history schema 3
     renamed the older "skipped" and "symptoms spread down the leg").
     """
 
