@@ -16,8 +16,8 @@ SESSION_FIELDS: tuple[tuple[str, str, str], ...] = (
     (
         "ended_at",
         "ended_at",
-        "When it was completed or stopped early: UTC, ending in Z; empty if it was "
-        "interrupted (the program was closed).",
+        "When it was completed or stopped early: UTC, ending in Z; empty if the program "
+        "was killed before it could record the end.",
     ),
     (
         "utc_offset",
