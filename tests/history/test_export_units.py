@@ -219,7 +219,7 @@ def test_help_lists_every_column() -> None:
 
 
 def test_the_documented_skip_reasons_and_answers_are_the_stored_ones() -> None:
-    from backex.care.rules import Symptoms
+    from backex.care.mckenzie import Symptoms
 
     meaning = {csv: text for _, csv, text in columns.EXERCISE_FIELDS}
     assert all(f" {reason} (" in meaning["skip_reason"] for reason in SkipReason)

@@ -94,8 +94,10 @@ EXERCISE_FIELDS: tuple[tuple[str, str, str], ...] = (
     (
         "symptom_response",
         "symptom_response",
-        "The McKenzie answer after it: same, centralising (toward the centre of the back) "
-        "or peripheralising (down the leg); empty if not asked.",
+        "The McKenzie answer after it: centralising (better: less pain, or moving toward "
+        "the middle of the back), same (no change), worse (worse in the back, not "
+        "spreading) or peripheralising (spreading down the leg, or new numbness, tingling "
+        "or weakness); empty if not asked.",
     ),
     ("started_at", "exercise_started_at", "When the exercise started: UTC, ending in Z."),
     ("ended_at", "exercise_ended_at", "When it ended (done or skipped): UTC, ending in Z."),
