@@ -33,7 +33,7 @@ from backex.care.rules import (
     symptom_rule,
     traffic_light,
 )
-from backex.catalogue.exercise import Dose
+from backex.catalogue.exercise import Dose, Exercise
 from backex.catalogue.loader import load_catalogue
 from backex.errors import UsageError
 
@@ -200,10 +200,12 @@ def good(dose: Dose, n: int = 3) -> list[PastResult]:
     return [result(dose, days_ago=i + 1) for i in range(n)]
 
 
-BRIDGE = CATALOGUE.get("bridge").dose  # 5 x 5 s hold; sourced ceiling 10 reps
+BRIDGE = CATALOGUE.get("bridge").dose  # 5 x 5 s hold; move up: holds to 15 s, reps to 10
+BRIDGE_TOP_HOLD = replace(BRIDGE, hold_s=15)
+BIRD_DOG = CATALOGUE.get("quadruped-opposite-arm-leg-lift").dose  # 5 x 5 s each side
 MARCH = CATALOGUE.get("supine-marches").dose
 PLANK = CATALOGUE.get("modified-plank").dose  # 4 x 15 s, harder: full-plank
-PELVIC = CATALOGUE.get("pelvic-tilt").dose  # no sourced ceiling, harder: bridge
+PELVIC = CATALOGUE.get("pelvic-tilt").dose  # reps to 10 (NHS), harder: bridge
 STANDING = CATALOGUE.get("standing-extension").dose  # 5 reps, ceiling 5, no variants
 PRESS_UP = CATALOGUE.get("prone-press-up").dose  # easier: prone-on-elbows
 PRONE_LYING = CATALOGUE.get("prone-lying").dose  # hold only, no easier variant
@@ -213,9 +215,31 @@ PRONE_LYING = CATALOGUE.get("prone-lying").dose  # hold only, no easier variant
     ("exercise", "recent", "light", "want_id", "want_dose", "change", "reason"),
     [
         ("bridge", [], None, "bridge", BRIDGE, Change.KEEP, "catalogue dose"),
-        ("bridge", good(BRIDGE), None, "bridge", replace(BRIDGE, reps=6), Change.MORE_REPS,
-         "good sessions (green, full dose) on 3 different days: +1 rep (NHS inform allows "
-         "1-2; backex adds 1), at most 10 (Mount Nittany Health: 5-10 reps)"),
+        # holds lengthen before reps grow, and before any variant
+        ("bridge", good(BRIDGE), None, "bridge", replace(BRIDGE, hold_s=7),
+         Change.LONGER_HOLD, "good sessions (green, full dose) on 3 different days: hold 5 -> "
+         "7 s, up to 15 s (Mount Nittany Health: hold 5-15 s, 5-10 reps)"),
+        ("bridge", good(replace(BRIDGE, hold_s=14)), None, "bridge", BRIDGE_TOP_HOLD,
+         Change.LONGER_HOLD, "good sessions (green, full dose) on 3 different days: hold 14 "
+         "-> 15 s, up to 15 s (Mount Nittany Health: hold 5-15 s, 5-10 reps)"),
+        ("bridge", good(BRIDGE_TOP_HOLD), None, "bridge", replace(BRIDGE_TOP_HOLD, reps=6),
+         Change.MORE_REPS, "good sessions (green, full dose) on 3 different days: +1 rep "
+         "(NHS inform allows 1-2; backex adds 1), up to 10 (Mount Nittany Health: hold 5-15 "
+         "s, 5-10 reps)"),
+        ("quadruped-opposite-arm-leg-lift", good(BIRD_DOG), None,
+         "quadruped-opposite-arm-leg-lift", replace(BIRD_DOG, hold_s=6), Change.LONGER_HOLD,
+         "good sessions (green, full dose) on 3 different days: hold 5 -> 6 s, up to 10 s "
+         "(protectyourback101.com: hold 5 s; progress at 10 reps of 10 s holds; never hold "
+         "over 10 s)"),
+        # modified plank: longer holds in fewer sets (60 s in all), then the full plank at 45 s
+        ("modified-plank", good(PLANK), None, "modified-plank", replace(PLANK, hold_s=20,
+         sets=3), Change.LONGER_HOLD, "good sessions (green, full dose) on 3 different days: "
+         "hold 15 -> 20 s, 3 sets, up to 45 s (Life in Motion: repeat to 60 s in total; move "
+         "to a full plank once 45 s is held)"),
+        ("modified-plank", good(replace(PLANK, hold_s=40, sets=1)), None, "modified-plank",
+         replace(PLANK, hold_s=45, sets=1), Change.LONGER_HOLD, "good sessions (green, full "
+         "dose) on 3 different days: hold 40 -> 45 s, up to 45 s (Life in Motion: repeat to "
+         "60 s in total; move to a full plank once 45 s is held)"),
         ("bridge", good(BRIDGE, 2), None, "bridge", BRIDGE, Change.KEEP,
          "same as last time (2 of 3 days with a good session at this dose)"),
         ("bridge", [result(BRIDGE, pain=(2, 4)), *good(BRIDGE, 2)], None, "bridge", BRIDGE,
@@ -225,21 +249,35 @@ PRONE_LYING = CATALOGUE.get("prone-lying").dose  # hold only, no easier variant
         ("bridge", [result(BRIDGE, reps=4), *good(BRIDGE, 2)], None, "bridge", BRIDGE,
          Change.KEEP, "same as last time (2 of 3 days with a good session at this dose)"),
         # just progressed to 6 reps: three more good sessions at 6 are needed
-        ("bridge", [*good(replace(BRIDGE, reps=6), 1), *good(BRIDGE, 2)], None, "bridge",
-         replace(BRIDGE, reps=6), Change.KEEP,
+        ("bridge", [*good(replace(BRIDGE, hold_s=7), 1), *good(BRIDGE, 2)], None, "bridge",
+         replace(BRIDGE, hold_s=7), Change.KEEP,
          "same as last time (1 of 3 days with a good session at this dose)"),
-        ("bridge", good(replace(BRIDGE, reps=10)), None, "bridge", replace(BRIDGE, reps=10),
-         Change.KEEP, "good sessions (green, full dose) on 3 different days; keeping this "
-         "dose: at the top of the sourced range (Mount Nittany Health: 5-10 reps)"),
+        ("bridge", good(replace(BRIDGE_TOP_HOLD, reps=10)), None, "bridge",
+         replace(BRIDGE_TOP_HOLD, reps=10), Change.KEEP, "good sessions (green, full dose) on "
+         "3 different days; keeping this dose: at the top of the sourced range (Mount Nittany "
+         "Health: hold 5-15 s, 5-10 reps)"),
+        # no move_up in the catalogue: no source says how, so the dose stays
+        ("single-knee-to-chest", good(CATALOGUE.get("single-knee-to-chest").dose), None,
+         "single-knee-to-chest", CATALOGUE.get("single-knee-to-chest").dose, Change.KEEP,
+         "good sessions (green, full dose) on 3 different days; keeping this dose: no source "
+         "says how to move it up"),
         ("supine-marches", good(replace(MARCH, reps=20)), None, "heel-tap-marches",
          CATALOGUE.get("heel-tap-marches").dose, Change.HARDER,
-         "good sessions (green, full dose) on 3 different days: try the harder variant "
-         "Supine marches with heel tap"),
-        ("modified-plank", good(PLANK), None, "full-plank", CATALOGUE.get("full-plank").dose,
-         Change.HARDER, "good sessions (green, full dose) on 3 different days: try the harder "
-         "variant Full plank"),
-        ("pelvic-tilt", good(PELVIC), None, "bridge", BRIDGE, Change.HARDER,
-         "good sessions (green, full dose) on 3 different days: try the harder variant Bridge"),
+         "good sessions (green, full dose) on 3 different days at the top of the range: try "
+         "the harder variant Supine marches with heel tap (517transformed.com, \"Ab "
+         "marching\": at 20 per side, add a heel tap out)"),
+        ("modified-plank", good(replace(PLANK, hold_s=45, sets=1)), None, "full-plank",
+         CATALOGUE.get("full-plank").dose, Change.HARDER, "good sessions (green, full dose) "
+         "on 3 different days at the top of the range: try the harder variant Full plank "
+         "(Life in Motion: repeat to 60 s in total; move to a full plank once 45 s is held)"),
+        ("pelvic-tilt", good(PELVIC), None, "pelvic-tilt", replace(PELVIC, reps=6),
+         Change.MORE_REPS, "good sessions (green, full dose) on 3 different days: +1 rep (NHS "
+         "inform allows 1-2; backex adds 1), up to 10 (NHS, \"Lower back pain exercises\": "
+         "pelvic tilts 10 to 15 times)"),
+        ("pelvic-tilt", good(replace(PELVIC, reps=10)), None, "bridge", BRIDGE, Change.HARDER,
+         "good sessions (green, full dose) on 3 different days at the top of the range: try "
+         "the harder variant Bridge (NHS, \"Lower back pain exercises\": pelvic tilts 10 to "
+         "15 times)"),
         ("standing-extension", good(STANDING), None, "standing-extension", STANDING,
          Change.KEEP, "good sessions (green, full dose) on 3 different days; keeping this "
          "dose: at the top of the sourced range (NHS inform: 5 reps)"),
@@ -263,9 +301,9 @@ PRONE_LYING = CATALOGUE.get("prone-lying").dose  # hold only, no easier variant
          Change.KEEP, "same as last time (1 of 3 days with a good session at this dose)"),
         # pain 6 before, 4 after is improving: a good session, the dose does not fall
         ("bridge", [result(BRIDGE, pain=(6, 4), days_ago=i + 1) for i in range(3)], None,
-         "bridge", replace(BRIDGE, reps=6), Change.MORE_REPS,
-         "good sessions (green, full dose) on 3 different days: +1 rep (NHS inform allows "
-         "1-2; backex adds 1), at most 10 (Mount Nittany Health: 5-10 reps)"),
+         "bridge", replace(BRIDGE, hold_s=7), Change.LONGER_HOLD,
+         "good sessions (green, full dose) on 3 different days: hold 5 -> 7 s, up to 15 s "
+         "(Mount Nittany Health: hold 5-15 s, 5-10 reps)"),
         # amber (4-5 after) is not a good session: no progress, no easing off
         ("bridge", [result(BRIDGE, pain=(2, 4), days_ago=i + 1) for i in range(3)], None,
          "bridge", BRIDGE, Change.KEEP,
@@ -303,16 +341,32 @@ def test_easing_off_never_goes_below_one_rep_or_one_set() -> None:
     )
 
 
-def test_progression_never_passes_a_sourced_ceiling() -> None:
-    from backex.care.rules import REP_CEILINGS
-
-    for exercise_id, (ceiling, _) in REP_CEILINGS.items():
-        exercise = CATALOGUE.get(exercise_id)
-        dose = exercise.dose
-        for _ in range(20):
-            choice = adjust_dose(exercise, CATALOGUE, good(dose))
-            if choice.change is not Change.MORE_REPS:
-                break
-            assert choice.dose.reps is not None and choice.dose.reps - (dose.reps or 0) == 1
-            dose = choice.dose
-        assert dose.reps is not None and dose.reps <= ceiling, exercise_id
+@pytest.mark.parametrize("exercise", [e for e in CATALOGUE if e.move_up], ids=lambda e: e.id)
+def test_progression_climbs_to_the_sourced_targets_holds_first_then_the_variant(
+    exercise: Exercise,
+) -> None:
+    """Good days again and again: holds reach their target before any rep is added, reps
+    never pass theirs, sets x hold stays within ``total_s``, and only then the variant."""
+    move_up = exercise.move_up
+    assert move_up is not None
+    dose, changes = exercise.dose, []
+    for _ in range(60):
+        choice = adjust_dose(exercise, CATALOGUE, good(dose))
+        changes.append(choice.change)
+        if choice.change in (Change.KEEP, Change.HARDER):
+            break
+        assert choice.exercise_id == exercise.id
+        dose = choice.dose
+        if move_up.hold_s is not None:
+            assert dose.hold_s is not None and dose.hold_s <= move_up.hold_s
+        if move_up.reps is not None:
+            assert dose.reps is not None and dose.reps <= move_up.reps
+        if move_up.total_s is not None:
+            assert dose.sets * (dose.hold_s or 0) <= move_up.total_s
+    assert changes[-1] is (Change.HARDER if exercise.harder else Change.KEEP), changes
+    steps = changes[:-1]
+    assert steps == sorted(steps, key=[Change.LONGER_HOLD, Change.MORE_REPS].index)
+    if move_up.hold_s is not None:
+        assert dose.hold_s == move_up.hold_s
+    if move_up.reps is not None:
+        assert dose.reps == move_up.reps

@@ -93,19 +93,21 @@ KNOWN_SOURCES = {
     'NHS inform, "Exercises for back pain"',
     '517transformed.com, "Ab marching" (progression only)',
     'Mount Nittany Health, "Back Exercises: Bridge"',
-    'ohse.in, "Prone back extension" (nearest analogue)',
     'protectyourback101.com, "Basic Bird Dog"',
-    "McGill Big 3 cueing",
     'mauriecofman.com, "Bird Dog"',
     'Life in Motion, "Plank and Modified Plank"',
     "McKenzie extension protocol (ccofutah.com)",
-    'sanctum.works lesson citing R. McKenzie, "Treat Your Own Back"',
     'Whole Health, "McKenzie Extension Exercise"',
-    "Axial Spine",
     "McKenzie III (corestationpt.com)",
-    'McGill protocol (PopSugar "Modified Curl-Up")',
     'Harrison Clinic, "Side plank with bent knees"',
+    # revision 2, "Sources to prefer"
+    'McKenzie R., "Treat Your Own Back"',
+    'McGill S., "Back Mechanic"',
 }
+SEED_ARTICLE = 'JOI, "What are the Best Back Strengthening Exercises?" (Ehren Allen PT)'
+# Revision 2, "Sources to prefer, and ones to replace": never cited for steps or doses.
+REPLACED = ("Axial Spine", "McGill Big 3", "PopSugar", "sanctum.works", "ohse.in")
+EXTENSION_SERIES = ["prone-lying", "prone-on-elbows", "prone-press-up", "standing-extension"]
 
 
 def _every(catalogue: Catalogue) -> list[Exercise]:
@@ -207,3 +209,72 @@ def test_doses_without_a_source_start_at_about_five_reps(catalogue: Catalogue) -
     for exercise in _every(catalogue):
         if exercise.dose.reps is not None and exercise.id not in referenced:
             assert exercise.dose.reps <= 5, exercise.id
+
+
+def test_no_replaced_source_is_cited(catalogue: Catalogue) -> None:
+    for exercise in _every(catalogue):
+        cited = " ".join(exercise.sources)
+        move_up = exercise.move_up.source if exercise.move_up else ""
+        for weak in REPLACED:
+            assert weak not in cited and weak not in move_up, (exercise.id, weak)
+
+
+def test_the_seed_is_not_cited_for_mckenzie_steps(catalogue: Catalogue) -> None:
+    # The seed names the McKenzie series but gives no steps.
+    for exercise in catalogue.filter(focus=[Focus.MCKENZIE]):
+        assert SEED_ARTICLE not in exercise.sources, exercise.id
+        assert 'McKenzie R., "Treat Your Own Back"' in exercise.sources, exercise.id
+
+
+def test_mckenzie_is_for_pain_that_eases_bending_backward_never_for_discs(
+    catalogue: Catalogue,
+) -> None:
+    for exercise in catalogue.filter(focus=[Focus.MCKENZIE]):
+        text = " ".join((exercise.summary, *exercise.steps, *exercise.cues, *exercise.cautions))
+        assert "disc" not in text.lower(), exercise.id
+    assert "bend backward" in catalogue.get("prone-lying").summary
+
+
+@pytest.mark.parametrize("exercise_id", EXTENSION_SERIES)
+def test_extension_exercises_caution_stenosis_and_spondylolisthesis(
+    catalogue: Catalogue, exercise_id: str
+) -> None:
+    cautions = " ".join(catalogue.get(exercise_id).cautions)
+    assert "spinal stenosis or spondylolisthesis" in cautions
+    assert "physiotherapist's plan" in cautions
+
+
+@pytest.mark.parametrize("exercise_id", ["modified-plank", "full-plank", "side-plank-on-knees"])
+def test_planks_caution_the_shoulder(catalogue: Catalogue, exercise_id: str) -> None:
+    assert any("shoulder" in caution for caution in catalogue.get(exercise_id).cautions)
+
+
+def test_the_curl_up_swaps_the_bent_leg_halfway(catalogue: Catalogue) -> None:
+    assert any("swap legs" in step for step in catalogue.get("mcgill-curl-up").steps)
+
+
+def test_stop_lists_say_new_numbness_tingling_or_leg_weakness(catalogue: Catalogue) -> None:
+    # Revision 2: "new" matters (sciatica may already tingle), leg weakness is included,
+    # and "symptoms get worse" is gone (4-5 out of 10 is acceptable).
+    for exercise in _every(catalogue):
+        stops = " ".join(exercise.stop_if)
+        assert "new numbness, tingling or leg weakness" in stops, exercise.id
+        assert "get worse" not in stops, exercise.id
+
+
+# Revision 2, "Progression and regression": the move-up criteria the references give.
+MOVE_UP_TARGETS = [
+    ("modified-plank", 45, None, "full-plank"),
+    ("bridge", 15, 10, None),
+    ("quadruped-opposite-arm-leg-lift", 10, 10, None),
+]
+
+
+@pytest.mark.parametrize(("exercise_id", "hold_s", "reps", "harder"), MOVE_UP_TARGETS)
+def test_move_up_criteria_are_catalogue_data(
+    catalogue: Catalogue, exercise_id: str, hold_s: int, reps: int | None, harder: str | None
+) -> None:
+    exercise = catalogue.get(exercise_id)
+    assert exercise.move_up is not None
+    assert (exercise.move_up.hold_s, exercise.move_up.reps) == (hold_s, reps)
+    assert exercise.harder == ((harder,) if harder else ())

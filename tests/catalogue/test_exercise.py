@@ -82,5 +82,6 @@ def test_exercise_to_dict_uses_the_catalogue_field_names() -> None:
         "sources": ["Mine"],
         "pattern": None,
         "limb": None,
+        "move_up": None,
         "figures": [{"label": "start", "art": ["  ○─┐", "▔▔▔▔▔"], "alt": "Stand."}],
     }

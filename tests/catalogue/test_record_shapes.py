@@ -11,11 +11,16 @@ from dataclasses import fields
 import pytest
 from pydantic import BaseModel
 
-from backex.catalogue.exercise import Dose, Exercise, Tempo, exercise_to_dict
+from backex.catalogue.exercise import Dose, Exercise, MoveUp, Tempo, exercise_to_dict
 from backex.catalogue.loader import load_catalogue
-from backex.catalogue.schema import DoseModel, ExerciseModel, TempoModel
+from backex.catalogue.schema import DoseModel, ExerciseModel, MoveUpModel, TempoModel
 
-PAIRS = [(ExerciseModel, Exercise), (DoseModel, Dose), (TempoModel, Tempo)]
+PAIRS = [
+    (ExerciseModel, Exercise),
+    (DoseModel, Dose),
+    (TempoModel, Tempo),
+    (MoveUpModel, MoveUp),
+]
 
 
 @pytest.mark.parametrize(("model", "record"), PAIRS, ids=lambda t: t.__name__)

@@ -225,6 +225,33 @@ BAD_FIELDS = [
         id="own-variant",
     ),
     pytest.param(
+        "dose: {reps: 5, hold_s: 10}",
+        "dose: {reps: 5, hold_s: 10}\n    move_up: {hold_s: 20, source: Mine}",
+        [
+            "c.yaml:10:5: exercises[0].move_up: hold_s and hold_step_s go together: the "
+            "target and the step"
+        ],
+        id="move-up-hold-without-step",
+    ),
+    pytest.param(
+        "dose: {reps: 5, hold_s: 10}",
+        "dose: {reps: 5, hold_s: 10}\n    move_up: {hold_s: 5, hold_step_s: 1, source: Mine}",
+        ["c.yaml:2:5: exercises[0]: move_up.hold_s must be at least the dose's hold_s (10)"],
+        id="move-up-below-the-dose",
+    ),
+    pytest.param(
+        "dose: {reps: 5, hold_s: 10}",
+        "dose: {hold_s: 10}\n    move_up: {reps: 10, source: Mine}",
+        ["c.yaml:2:5: exercises[0]: move_up.reps needs a dose with reps"],
+        id="move-up-reps-without-reps",
+    ),
+    pytest.param(
+        "dose: {reps: 5, hold_s: 10}",
+        "dose: {reps: 5, hold_s: 10}\n    move_up: {reps: 10}",
+        ["c.yaml:10:5: exercises[0].move_up.source: required field is missing"],
+        id="move-up-unsourced",
+    ),
+    pytest.param(
         "exercises:\n",
         "exercise:\n",
         [

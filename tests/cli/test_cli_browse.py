@@ -34,6 +34,7 @@ EXERCISE_FIELDS = [
     "tags",
     "pattern",
     "limb",
+    "move_up",
     "figures",
 ]
 DOSE_FIELDS = ["sets", "reps", "hold_s", "rest_s", "per_side", "tempo"]

@@ -290,13 +290,15 @@ def test_dry_run_reasons_after_three_good_days_and_after_a_rise_in_pain() -> Non
     assert not history.db_path().exists()  # a dry run creates no history file
     record_sessions([(2, 2), (6, 4), (2, 3)])  # 6 -> 4 is improving: a good session
     moved_up = dry_run_items()
-    assert "pelvic-tilt" not in moved_up
-    assert moved_up["bridge"]["reason"] == (
-        "good sessions (green, full dose) on 3 different days: try the harder variant Bridge"
+    assert moved_up["pelvic-tilt"]["reps"] == 6  # one more rep, toward the NHS's 10
+    assert moved_up["pelvic-tilt"]["reason"] == (
+        "good sessions (green, full dose) on 3 different days: +1 rep (NHS inform allows 1-2; "
+        'backex adds 1), up to 10 (NHS, "Lower back pain exercises": pelvic tilts 10 to 15 '
+        "times)"
     )
     record_sessions([(3, 6)])
     eased = dry_run_items()
-    assert eased["pelvic-tilt"]["reps"] == 3
+    assert eased["pelvic-tilt"]["reps"] == 3  # the 5 recorded last time, 2 fewer
     assert eased["pelvic-tilt"]["reason"] == "pain rose last session: 2 fewer reps"
     table = CliRunner().invoke(app, ["routine", "--dry-run"], env={"COLUMNS": "200"})
     assert "Why these doses:" in table.output

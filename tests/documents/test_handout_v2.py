@@ -54,10 +54,13 @@ def test_stop_rule_once_with_the_plans_pain_limit(tmp_path: Path) -> None:
         "exercises:\n  - prone-on-elbows\n  - prone-press-up\n",
     )
     assert handout.stop[:2] == (
-        "Your symptoms get worse or a new pain starts.",
-        "Pain goes above 4 out of 10. (0-3 is fine; 4 is acceptable if it settles within 24 "
-        "hours.)",
+        "Stop if pain goes above 4 out of 10, spreads down a leg, or you get new numbness, "
+        "tingling or leg weakness. Discomfort up to 4 out of 10 that settles by the next "
+        "morning is fine.",
+        "A new pain starts that you did not have before.",
     )
+    assert safety.stop_rule_text(4) == handout.stop[0]  # the one wording, screen and paper
+    assert not any("numbness" in line for line in handout.stop[1:])  # said once
     md = render_markdown(handout)
     for line in handout.stop:
         assert md.count(line) == 1  # once, not under every exercise

@@ -32,12 +32,14 @@ def good(dose: Dose, days_ago: int = 0) -> PastResult:
     )
 
 
-def three_good(exercise_id: str) -> DoseHistory:
-    dose = CATALOGUE.get(exercise_id).dose
+def three_good(exercise_id: str, dose: Dose | None = None) -> DoseHistory:
+    dose = dose or CATALOGUE.get(exercise_id).dose
     return DoseHistory({exercise_id: [good(dose, n) for n in range(3)]})
 
 
 BRIDGE = CATALOGUE.get("bridge").dose
+PLANK_45 = replace(CATALOGUE.get("modified-plank").dose, sets=1, hold_s=45)
+PLANK_SOURCE = "Life in Motion: repeat to 60 s in total; move to a full plank once 45 s is held"
 
 
 @pytest.mark.parametrize(
@@ -52,9 +54,9 @@ BRIDGE = CATALOGUE.get("bridge").dose
             (),
             (
                 "bridge",
-                replace(BRIDGE, reps=6),
-                f"{PROGRESS}: +1 rep (NHS inform allows 1-2; backex adds 1), at most 10 "
-                "(Mount Nittany Health: 5-10 reps)",
+                replace(BRIDGE, hold_s=7),
+                f"{PROGRESS}: hold 5 -> 7 s, up to 15 s (Mount Nittany Health: hold 5-15 s, "
+                "5-10 reps)",
             ),
         ),
         (
@@ -75,27 +77,40 @@ BRIDGE = CATALOGUE.get("bridge").dose
             ("pelvic-tilt",),
             ("bridge", replace(BRIDGE, reps=3), f"{RED}: 2 fewer reps"),
         ),
-        (  # the harder variant is above --level: keep the dose and say how to get it
-            "modified-plank",
-            three_good("modified-plank"),
-            2,
-            (),
-            (
-                "modified-plank",
-                CATALOGUE.get("modified-plank").dose,
-                f"{PROGRESS}; keeping this dose: no source gives a range for more reps "
-                "(its harder variant Full plank is level 3: --level 3 offers it)",
-            ),
-        ),
-        (
+        (  # below the criterion: a longer hold first, whatever the level
             "modified-plank",
             three_good("modified-plank"),
             3,
             (),
             (
+                "modified-plank",
+                replace(CATALOGUE.get("modified-plank").dose, sets=3, hold_s=20),
+                f"{PROGRESS}: hold 15 -> 20 s, 3 sets, up to 45 s ({PLANK_SOURCE})",
+            ),
+        ),
+        (  # the harder variant is above --level: keep the dose and say how to get it
+            "modified-plank",
+            three_good("modified-plank", PLANK_45),
+            2,
+            (),
+            (
+                "modified-plank",
+                PLANK_45,
+                f"{PROGRESS}; keeping this dose: at the top of the sourced range "
+                f"({PLANK_SOURCE}) (its harder variant Full plank is level 3: --level 3 "
+                "offers it)",
+            ),
+        ),
+        (
+            "modified-plank",
+            three_good("modified-plank", PLANK_45),
+            3,
+            (),
+            (
                 "full-plank",
                 CATALOGUE.get("full-plank").dose,
-                f"{PROGRESS}: try the harder variant Full plank",
+                f"{PROGRESS} at the top of the range: try the harder variant Full plank "
+                f"({PLANK_SOURCE})",
             ),
         ),
     ],

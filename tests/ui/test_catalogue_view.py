@@ -141,9 +141,10 @@ def test_card_shows_every_section_in_order(catalogue: Catalogue, width: int) -> 
         "• Push through your heels.",
         "Cautions • Do not lift so high that your low back arches.",
         "Stop if ! Pain rises above 5 out of 10.",
-        "! Pain spreads down a leg, or you feel numbness or tingling.",
-        "! Your symptoms get worse or a new pain starts.",
+        "! Pain spreads down a leg, or you get new numbness, tingling or leg weakness.",
+        "! A new pain starts that you did not have before.",
         "Easier Pelvic tilt (pelvic-tilt)",
+        "Moves up holds to 15 s, 2 s at a time; then reps to 10",
         'Sources - JOI, "What are the Best Back Strengthening Exercises?" (Ehren Allen PT)',
         '- Mount Nittany Health, "Back Exercises: Bridge"',
     ]
@@ -170,7 +171,7 @@ def test_stop_rules_sit_in_their_own_box(catalogue: Catalogue) -> None:
         "! Pain moves further down your leg (pain moving toward the middle of",
         "your back is expected).",
         "! Pain rises above 5 out of 10.",
-        "! You feel new numbness or tingling.",
+        "! You get new numbness, tingling or leg weakness.",
     ]
 
 

@@ -39,7 +39,7 @@ from backex.care.pain import (
     parse_pain,
     traffic_light,
 )
-from backex.catalogue.exercise import Dose, Exercise
+from backex.catalogue.exercise import Dose, Exercise, MoveUp
 
 __all__ = [
     "DEFAULT_MAX_PAIN",
@@ -65,19 +65,10 @@ __all__ = [
 
 GOOD_DAYS = 3  # good sessions on this many different days before moving up
 EASE_OFF_REPS = 2  # the mirror of NHS inform's "add 1-2"
+MORE_REPS = "+1 rep (NHS inform allows 1-2; backex adds 1)"
 
-# The top of each exercise's sourced rep range (REFERENCES.md, "Typical starting doses").
-# Progression never adds reps beyond these; an exercise not listed gets no extra reps
-# (only its harder variant), because no source gives it a range.
-REP_CEILINGS: dict[str, tuple[int, str]] = {
-    "lower-trunk-rotation": (10, 'NHS, "Lower back pain exercises": 8-10 times'),
-    "supine-marches": (20, "517transformed.com: at 20 per side, add a heel tap out"),
-    "bridge": (10, "Mount Nittany Health: 5-10 reps"),
-    "prone-opposite-arm-leg-lift": (5, "ohse.in (nearest analogue): 5 reps"),
-    "quadruped-opposite-arm-leg-lift": (10, "protectyourback101.com: 10 reps each side"),
-    "prone-press-up": (10, "Whole Health; Axial Spine: 10 reps"),
-    "standing-extension": (5, "NHS inform: 5 reps"),
-}
+# How far each exercise may grow, and when its harder variant follows, is catalogue data:
+# ``Exercise.move_up`` (revision 2: "criteria are catalogue data").
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +104,7 @@ def full_dose(result: PastResult) -> bool:
 
 class Change(StrEnum):
     KEEP = "keep"
+    LONGER_HOLD = "longer-hold"
     MORE_REPS = "more-reps"
     HARDER = "harder"
     FEWER = "fewer"
@@ -162,23 +154,39 @@ def _ease_off(exercise: Exercise, dose: Dose, catalogue: ExerciseLookup, why: st
 
 
 def _progress(exercise: Exercise, dose: Dose, catalogue: ExerciseLookup) -> DoseChoice:
+    """One step up: a longer hold, then one more rep, then (every target met) the harder
+    variant; all from the exercise's ``move_up``. Without one, the dose stays."""
     why = f"good sessions (green, full dose) on {GOOD_DAYS} different days"
-    ceiling = REP_CEILINGS.get(exercise.id)
-    if dose.reps is not None and ceiling is not None and dose.reps < ceiling[0]:
-        reason = (
-            f"{why}: +1 rep (NHS inform allows 1-2; backex adds 1), "
-            f"at most {ceiling[0]} ({ceiling[1]})"
-        )
+    move_up = exercise.move_up
+    if move_up is None:
+        reason = f"{why}; keeping this dose: no source says how to move it up"
+        return DoseChoice(exercise.id, dose, Change.KEEP, reason)
+    source = move_up.source
+    if move_up.hold_s is not None and dose.hold_s is not None and dose.hold_s < move_up.hold_s:
+        return _longer_hold(exercise, dose, move_up, why)
+    if move_up.reps is not None and dose.reps is not None and dose.reps < move_up.reps:
+        reason = f"{why}: {MORE_REPS}, up to {move_up.reps} ({source})"
         return DoseChoice(exercise.id, replace(dose, reps=dose.reps + 1), Change.MORE_REPS, reason)
     harder = _variant(exercise.harder, catalogue)
     if harder is not None:
-        reason = f"{why}: try the harder variant {harder.name}"
+        reason = f"{why} at the top of the range: try the harder variant {harder.name} ({source})"
         return DoseChoice(harder.id, harder.dose, Change.HARDER, reason)
-    if ceiling is None:
-        top = "no source gives a range for more reps"
-    else:
-        top = f"at the top of the sourced range ({ceiling[1]})"
-    return DoseChoice(exercise.id, dose, Change.KEEP, f"{why}; keeping this dose: {top}")
+    reason = f"{why}; keeping this dose: at the top of the sourced range ({source})"
+    return DoseChoice(exercise.id, dose, Change.KEEP, reason)
+
+
+def _longer_hold(exercise: Exercise, dose: Dose, move_up: MoveUp, why: str) -> DoseChoice:
+    assert dose.hold_s is not None and move_up.hold_s is not None and move_up.hold_step_s
+    hold = min(move_up.hold_s, dose.hold_s + move_up.hold_step_s)
+    sets = dose.sets
+    if move_up.total_s is not None:  # fewer sets of longer holds, within the total
+        sets = max(1, min(sets, move_up.total_s // hold))
+    reason = f"{why}: hold {dose.hold_s} -> {hold} s"
+    if sets != dose.sets:
+        reason += f", {sets} set{'s' if sets > 1 else ''}"
+    reason += f", up to {move_up.hold_s} s ({move_up.source})"
+    longer = replace(dose, hold_s=hold, sets=sets)
+    return DoseChoice(exercise.id, longer, Change.LONGER_HOLD, reason)
 
 
 def good_session(result: PastResult) -> bool:
@@ -213,8 +221,9 @@ def adjust_dose(
     easier variant, else 2 fewer reps, one set fewer, or a hold half as long. Move up after
     good sessions (:func:`good_session`) on :data:`GOOD_DAYS` different days at the current
     dose: several sessions on one day count once, and 3 different days since the change
-    means at least 2 days have passed since it. Up: +1 rep to the sourced ceiling, then the
-    harder variant. A "worse in the back" McKenzie answer last time holds the dose.
+    means at least 2 days have passed since it. Up, by the exercise's ``move_up``: a longer
+    hold, then +1 rep, then the harder variant once every target is met. A "worse in the
+    back" McKenzie answer last time holds the dose.
     """
     dose = recent[0].baseline if recent else exercise.dose
     if last_light is Light.RED:

@@ -102,6 +102,24 @@ class Dose:
 
 
 @dataclass(frozen=True, slots=True)
+class MoveUp:
+    """How the dose grows before the harder variant, and when to switch: from a source.
+
+    Holds lengthen first (``hold_step_s`` at a time, to ``hold_s``), then reps grow one at
+    a time to ``reps``; reaching every target is the criterion for the exercise's harder
+    variant. ``total_s`` keeps sets x hold within that many seconds as holds lengthen
+    (fewer sets of longer holds). No targets: the harder variant after good days at the
+    catalogue dose.
+    """
+
+    source: str
+    hold_s: int | None = None
+    hold_step_s: int | None = None
+    reps: int | None = None
+    total_s: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Exercise:
     """One catalogue entry."""
 
@@ -124,6 +142,7 @@ class Exercise:
     tags: tuple[Movement, ...] = ()  # the spine movement, only where it is unambiguous
     pattern: Pattern | None = None  # None: as the dose implies (see pattern_of)
     limb: Limb | None = None  # None: sides are "right side", "left side"
+    move_up: MoveUp | None = None  # None: no source says how to move it up
 
     figures: tuple[Frame, ...] = ()
 
@@ -174,6 +193,22 @@ def format_dose(dose: Dose) -> str:
     if dose.per_side:
         text += " each side"
     return text
+
+
+def move_up_text(move_up: MoveUp, harder: str | None = None) -> str:
+    """How an exercise moves up, for ``show``: "holds to 15 s, 2 s at a time; then reps to
+    10; then Full plank (source)"."""
+    steps: list[str] = []
+    if move_up.hold_s is not None:
+        hold = f"holds to {move_up.hold_s} s, {move_up.hold_step_s} s at a time"
+        if move_up.total_s is not None:
+            hold += f", in fewer sets ({move_up.total_s} s in all)"
+        steps.append(hold)
+    if move_up.reps is not None:
+        steps.append(f"reps to {move_up.reps}")
+    if harder is not None:
+        steps.append(harder)
+    return "; then ".join(steps) + f" ({move_up.source})"
 
 
 def exercise_to_dict(exercise: Exercise) -> dict[str, object]:

@@ -25,6 +25,7 @@ from backex.catalogue.exercise import (
     Focus,
     Limb,
     Movement,
+    MoveUp,
     Pattern,
     Position,
     Tempo,
@@ -131,6 +132,39 @@ class DoseModel(Strict):
         return record_from(self, Dose)
 
 
+class MoveUpModel(Strict):
+    source: Text
+    hold_s: int | None = Field(default=None, ge=1, le=600, strict=True)
+    hold_step_s: int | None = Field(default=None, ge=1, le=60, strict=True)
+    reps: int | None = Field(default=None, ge=1, le=50, strict=True)
+    total_s: int | None = Field(default=None, ge=1, le=3600, strict=True)
+
+    @model_validator(mode="after")
+    def _paired(self) -> Self:
+        if (self.hold_s is None) != (self.hold_step_s is None):
+            raise ValueError("hold_s and hold_step_s go together: the target and the step")
+        if self.total_s is not None and self.hold_s is None:
+            raise ValueError("total_s needs hold_s: it shares the time out as holds lengthen")
+        return self
+
+    def check_against(self, dose: DoseModel) -> str | None:
+        """None when the targets fit ``dose`` (a hold to lengthen, reps to add), else why."""
+        if self.hold_s is not None:
+            if dose.hold_s is None:
+                return "move_up.hold_s needs a dose with hold_s"
+            if self.hold_s < dose.hold_s:
+                return f"move_up.hold_s must be at least the dose's hold_s ({dose.hold_s})"
+        if self.reps is not None:
+            if dose.reps is None:
+                return "move_up.reps needs a dose with reps"
+            if self.reps < dose.reps:
+                return f"move_up.reps must be at least the dose's reps ({dose.reps})"
+        return None
+
+    def to_record(self) -> MoveUp:
+        return record_from(self, MoveUp)
+
+
 def _art_row(value: str) -> str:
     if len(value) > MAX_COLUMNS:
         raise ValueError(f"must be at most {MAX_COLUMNS} characters wide (is {len(value)})")
@@ -194,6 +228,7 @@ class ExerciseModel(Strict):
     dose: DoseModel
     pattern: Pattern | None = None
     limb: Limb | None = None
+    move_up: MoveUpModel | None = None
     steps: tuple[Prose, ...] = Field(min_length=1)
     cues: tuple[Prose, ...] = Field(min_length=1)
     cautions: tuple[Prose, ...] = ()
@@ -217,6 +252,10 @@ class ExerciseModel(Strict):
     def _pattern_fits_dose(self) -> Self:
         if self.pattern is not None:
             problem = pattern_fits(self.pattern, self.dose.to_record())
+            if problem is not None:
+                raise ValueError(problem)
+        if self.move_up is not None:
+            problem = self.move_up.check_against(self.dose)
             if problem is not None:
                 raise ValueError(problem)
         return self

@@ -27,7 +27,13 @@ from backex.prescription.model import (
 )
 
 TRACKED_DAYS = 14
-_PAIN_THRESHOLD = re.compile(r"^Pain (?:rises|goes) above \d+ out of 10\.?$", re.IGNORECASE)
+# An exercise's own pain threshold ("Pain rises above 5 out of 10.") and its numbness line
+# give way to the stop rule, said once with the plan's limit.
+_SAID_BY_THE_STOP_RULE = re.compile(
+    r"^Pain (?:rises|goes) above \d+ out of 10\.?$|new numbness, tingling or leg weakness",
+    re.IGNORECASE,
+)
+NEW_PAIN = "A new pain starts that you did not have before."
 FOCUS_WORDS = {
     Focus.CORE: "core strength",
     Focus.STRETCH: "stretches",
@@ -92,19 +98,14 @@ def rules_for(plan: Plan, frequency: Frequency, *, prescribed: bool) -> tuple[st
 
 
 def stop_rules(plan: Plan, max_pain: int) -> tuple[str, ...]:
-    """The stop rule, once: worse symptoms, the plan's pain limit, each exercise's own."""
-    limit = f"Pain goes above {max_pain} out of 10."
-    if max_pain >= 4:
-        upto = "4" if max_pain == 4 else f"4-{max_pain}"
-        limit += f" (0-3 is fine; {upto} is acceptable if it settles within 24 hours.)"
-    general = ("Your symptoms get worse or a new pain starts.", limit)
-    # An exercise's own pain threshold ("Pain rises above 5 out of 10.") gives way to the
-    # plan's limit, said once above.
+    """The stop rule once, in its one wording with the plan's pain limit, then each
+    exercise's own signs that it does not already say."""
+    general = (safety.stop_rule_text(max_pain), NEW_PAIN)
     own = (
         stop
         for item in plan.items
         for stop in item.exercise.stop_if
-        if not _PAIN_THRESHOLD.match(stop)
+        if not _SAID_BY_THE_STOP_RULE.search(stop)
     )
     return tuple(dict.fromkeys((*general, *own)))
 

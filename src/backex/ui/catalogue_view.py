@@ -13,7 +13,7 @@ from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
-from backex.catalogue.exercise import Exercise, Focus, format_dose
+from backex.catalogue.exercise import Exercise, Focus, format_dose, move_up_text
 from backex.ui.figure_view import figure_block
 
 NARROW = 70  # below this many columns, tables give way to stacked lines
@@ -321,6 +321,9 @@ def exercise_card(
         for label, ids in (("Easier", e.easier), ("Harder", e.harder))
         if ids
     ]
+    if e.move_up is not None:
+        harder = names.get(e.harder[0], e.harder[0]) if e.harder else None
+        variants.append(("Moves up", move_up_text(e.move_up, harder)))
     if variants:
         body.append(_facts(variants))
     body += [Text(""), Text("Sources", style="bold underline"), _bullets(e.sources, "-")]
