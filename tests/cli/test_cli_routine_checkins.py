@@ -359,3 +359,37 @@ def test_a_plan_file_records_the_clinicians_review_of_the_warning_signs(
         "10 January 2026. If anything is new since then, answer for that; the daily question "
         "still applies.\n"
     )
+
+
+def test_pain_of_7_or_more_coaches_only_the_gentle_part_and_says_when_to_call() -> None:
+    from backex.care.pain import GENTLE_ADVICE
+
+    result = routine("-f", "core", "-m", "10", "--pain", "8")
+    assert result.exit_code == 0, result.output
+    flat = " ".join(result.stdout.split())
+    assert " ".join(GENTLE_ADVICE.split()) in flat
+    (session,) = sessions()
+    done = [e.exercise_id for e in session.exercises]
+    assert done == ["lower-trunk-rotation", "pelvic-tilt", "double-knee-to-chest"]
+    assert session.pain_before == 8
+    left_out = {entry["exercise"]: entry["reason"] for entry in session.plan["left_out"]}
+    assert (
+        left_out["supine-marches"] == "pain 7 or more before starting: only gentle movements today"
+    )
+
+
+def test_pain_of_7_with_nothing_gentle_in_the_plan_starts_no_session(tmp_path: Path) -> None:
+    from backex.planning.gentle import NOTHING_GENTLE
+
+    plan = tmp_path / "strong.yaml"
+    plan.write_text(
+        "name: Strong\nfrequency: daily\nexercises:\n  - bridge\n  - modified-plank\n",
+        encoding="utf-8",
+    )
+    result = routine("--plan", str(plan), "--pain", "7")
+    assert result.exit_code == 0, result.output
+    assert " ".join(NOTHING_GENTLE.split()) in " ".join(result.stdout.split())
+    assert sessions() == []
+    dry = CliRunner().invoke(app, ["routine", "--dry-run", "--plan", str(plan), "--pain", "9"])
+    assert dry.exit_code == 0, dry.output
+    assert "Bridge; Modified plank: pain 7 or more before starting" in " ".join(dry.output.split())

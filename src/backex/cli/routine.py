@@ -127,6 +127,7 @@ def routine(
             dose_history = None
             care = None if plan_path else _care(None, catalogue, wanted, False, dry_run=True)
         plan = _plan(catalogue, wanted, level, minutes, seed, plan_path, dose_history, care)
+        plan = _gentle(plan, pain, say=not as_json)
         _print_plan(plan, as_json, {e.id: e.name for e in catalogue.exercises})
         return
     with history.History.open() as store:  # unusable: a clear message, exit 1, nothing lost
@@ -141,7 +142,13 @@ def routine(
         plan = _plan(catalogue, wanted, level, minutes, seed, plan_path, dose_history, care)
         _stop_rule(plan)
         pain_before = pain if pain is not None else _ask_pain()
-        _gentle_advice(pain_before)
+        plan = _gentle(plan, pain_before)
+        if not plan.items:
+            from backex.planning.gentle import NOTHING_GENTLE
+            from backex.ui import output
+
+            output.print_text(NOTHING_GENTLE)
+            return
         session = _Session(store, plan, catalogue, scale)
         session.recorder.start(
             plan_to_dict(plan), [str(f) for f in plan.focus], pain_before, plan.name or None
@@ -248,13 +255,18 @@ def _before_coaching(plan: Plan) -> None:
     _stop_rule(plan)
 
 
-def _gentle_advice(pain_before: int | None) -> None:
-    """Pain before of 7 or more: a gentle session only, and when to call."""
+def _gentle(plan: Plan, pain_before: int | None, say: bool = True) -> Plan:
+    """Pain before of 7 or more: the gentle part of the plan only, and when to call."""
     from backex.care.pain import GENTLE_ADVICE, needs_gentle_session
+
+    if not needs_gentle_session(pain_before):
+        return plan
+    from backex.planning.gentle import gentle_session
     from backex.ui import output
 
-    if needs_gentle_session(pain_before):
+    if say:
         output.stdout().print(GENTLE_ADVICE, style="bold yellow")
+    return gentle_session(plan)
 
 
 def _ask_pain() -> int | None:

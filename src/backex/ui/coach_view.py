@@ -150,7 +150,10 @@ def plan_view(plan: Plan, width: int, names: dict[str, str] | None = None) -> Re
         parts.append(why)
     if plan.left_out:
         parts.append(Text("Left out for you today:", style="bold"))
-        parts.extend(Text(f"- {names.get(i, i)}: {reason}") for i, reason in plan.left_out)
+        by_reason: dict[str, list[str]] = {}  # one line per reason, in first-seen order
+        for exercise_id, reason in plan.left_out:
+            by_reason.setdefault(reason, []).append(names.get(exercise_id, exercise_id))
+        parts.extend(Text(f"- {'; '.join(who)}: {why}") for why, who in by_reason.items())
     parts.extend(Text(note, style="yellow") for note in plan.care_notes)
     return Group(*parts)
 
