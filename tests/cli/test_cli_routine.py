@@ -139,13 +139,14 @@ def test_plain_run_of_a_tiny_routine() -> None:
     result = CliRunner().invoke(app, ["routine", "-m", "1", "--quiet"], env=FAST)
     assert result.exit_code == 0, result.output
     lines = [line.rstrip() for line in result.stdout.splitlines()]
-    assert lines[:14] == [
+    assert lines[:15] == [
         "Stop if pain goes above 5 out of 10, spreads down a leg, or you get new",
         "numbness, tingling or leg weakness. Discomfort up to 5 out of 10 that settles by",
         "the next morning is fine.",
         "Today's session",
         "1. Supine marches 5 reps each side",
         "About 0:55 · you need: mat",
+        "First-run questions not answered yet: backex safety --profile asks them.",
         "─" * 80,
         "Starting now.",
         "[00:00] Supine marches (1 of 1): get ready, right leg first",

@@ -67,3 +67,18 @@ def test_a_resumed_session_lists_what_is_left() -> None:
         "5. Bird dog, one limb at a time 5 x 5 s hold each side",
         "6. Double knee to chest         30 s hold",
     ]
+
+
+def test_care_notes_show_before_the_stop_rule_and_press_space_still_fits_at_40_by_24() -> None:
+    accepted = (
+        "Prone opposite arm and leg lift: your clinician's plan includes it (not with pregnancy)"
+    )
+    noted = replace(PLAN, care_notes=(accepted,))
+    wide = render(start_view(noted, 80, 24, get_ready_s=15, live=True), 80)
+    about = wide.index("About 7:25 · you need: mat")
+    assert " ".join(wide[about + 1 : about + 3]) == accepted
+    assert wide[about + 3].startswith("Stop if pain")
+    narrow = render(start_view(noted, 40, 24, get_ready_s=15, live=True), 40)
+    assert len(narrow) == 24
+    assert "plan includes it (not with pregnancy)" in " ".join(narrow)
+    assert narrow[-2] == "Press space to start  (q to leave). You"

@@ -15,6 +15,7 @@ from backex.planning.plan import Plan, PlannedItem
 from backex.planning.timing import item_estimates
 
 GENTLE_LEFT_OUT = "pain 7 or more before starting: only gentle movements today"
+GENTLE_NOTE = "A gentle session today (pain 7 or more): {left} exercise{s} left out."
 GENTLE_KEPT = "pain 7 or more before starting: one set, gently"
 NOTHING_GENTLE = (
     "Nothing in this plan is gentle enough for today. Keep moving gently (a short walk, "
@@ -42,7 +43,9 @@ def gentle_session(plan: Plan) -> Plan:
         for item, dose, seconds in zip(kept, doses, estimates, strict=True)
     )
     left_out = tuple((item.exercise.id, GENTLE_LEFT_OUT) for item in plan.items if item not in kept)
-    return replace(plan, items=items, left_out=plan.left_out + left_out)
+    note = GENTLE_NOTE.format(left=len(left_out), s="" if len(left_out) == 1 else "s")
+    care_notes = plan.care_notes + ((note,) if left_out else ())
+    return replace(plan, items=items, left_out=plan.left_out + left_out, care_notes=care_notes)
 
 
 def _gently(item: PlannedItem, dose: Dose, seconds: int) -> PlannedItem:

@@ -29,8 +29,8 @@ def start_view(
     live: bool,
     first_item: int = 0,
 ) -> RenderableType:
-    """Today's exercises with doses, about how long, what to have ready, the clinician's
-    note, the stop rule, and (live) "press space to start".
+    """Today's exercises with doses, about how long, what to have ready, the care notes,
+    the clinician's note, the stop rule, and (live) "press space to start".
 
     ``first_item``: a resumed session lists only what is left. With ``height``, a note
     too long for the screen is cut short (with "…"), so "press space" always shows.
@@ -53,6 +53,8 @@ def start_view(
         total += max(0.0, get_ready_s - GET_READY_S)
     need = ", ".join(str(e) for e in equipment_of(plan)) or "nothing"
     after: list[RenderableType] = [table, Text(f"About {clock(total)} · you need: {need}")]
+    # what the care rules changed today, and what a clinician's plan keeps despite an answer
+    after.extend(Text(note, style="yellow") for note in plan.care_notes)
     if live:  # plain mode printed the stop rule just before the pain question
         after.append(Text(stop_rule_text(plan.max_pain), style="yellow"))
     after.append(Rule(style="dim"))
