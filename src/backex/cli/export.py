@@ -1,8 +1,9 @@
-"""``backex export``: a printable home-exercise sheet, or the session log for a clinician."""
+"""``backex export``: a printable sheet, the session log, or a plan for a break reminder."""
 
 from datetime import date
 from enum import StrEnum
-from typing import Annotated
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -18,9 +19,12 @@ from backex.cli.options import (
     SeedOption,
     chosen_focus,
 )
-from backex.cli.plan import emit, plan_from_planner
-from backex.errors import UsageError
+from backex.cli.plan import emit, plan_for, plan_from_planner
+from backex.errors import BackexError, UsageError
 from backex.history import columns
+
+if TYPE_CHECKING:
+    from backex.documents.breaks import WorkraveExport
 
 export_app = typer.Typer(help="Export plans and records to share or print.", no_args_is_help=True)
 app.add_typer(export_app, name="export")
@@ -29,6 +33,14 @@ app.add_typer(export_app, name="export")
 class HandoutFormat(StrEnum):
     MD = "md"
     HTML = "html"
+
+
+class BreakTool(StrEnum):
+    """The break reminders ``export breaks`` writes for."""
+
+    STRETCHLY = "stretchly"
+    SAFEEYES = "safeeyes"
+    WORKRAVE = "workrave"
 
 
 class LogFormat(StrEnum):
@@ -137,3 +149,66 @@ def _day_option(option: str, value: str | None) -> date | None:
         return date.fromisoformat(value)
     except ValueError:
         raise UsageError(f"{option} {value!r} is not a date; write it like 2026-03-01") from None
+
+
+@export_app.command(
+    "breaks",
+    help="A plan's exercises as breaks for Stretchly, Safe Eyes or Workrave.\n\n"
+    "Stretchly and Safe Eyes: a JSON snippet to merge into the tool's settings file. "
+    "Workrave: its exercises.xml; with -o FILE the exercise pictures (backex-*.svg) are "
+    'written beside it. Where each file goes: docs/guide.md, "Use your exercises in a '
+    'break reminder".',
+)
+@guarded
+def breaks(
+    tool: Annotated[
+        BreakTool,
+        typer.Option("--to", help="The break reminder: stretchly, safeeyes or workrave."),
+    ],
+    plan_path: PlanFileOption = None,
+    focus: FocusOption = None,
+    level: LevelOption = 1,
+    minutes: MinutesOption = 15,
+    seed: SeedOption = None,
+    output_path: OutputOption = None,
+    force: ForceOption = False,
+    catalogue_path: CatalogueOption = None,
+) -> None:
+    from backex.documents import breaks as formats
+
+    plan = plan_for(load_catalogue(catalogue_path), plan_path, focus, level, minutes, seed)
+    if tool is BreakTool.STRETCHLY:
+        emit(formats.render_stretchly(plan), output_path, force)
+    elif tool is BreakTool.SAFEEYES:
+        emit(formats.render_safeeyes(plan), output_path, force)
+    else:
+        _write_workrave(formats.render_workrave(plan), output_path, force)
+
+
+def _write_workrave(export: "WorkraveExport", output_path: Path | None, force: bool) -> None:
+    """The XML to stdout (pictures need a folder), or the XML and its pictures, none replaced
+    unless ``force``."""
+    from backex.outfile import write_new_file
+    from backex.ui import output
+
+    if output_path is None:
+        emit(export.xml, None, force)
+        output.stderr().print(
+            "note: Workrave also needs the pictures; give -o FILE to write them beside it",
+            markup=False,
+            soft_wrap=True,
+        )
+        return
+    pictures = [(output_path.parent / name, svg) for name, svg in export.figures.items()]
+    if not force:
+        for path in [output_path, *(path for path, _ in pictures)]:
+            if path.exists():
+                raise BackexError(f"{path} already exists; use --force to replace it")
+    for path, svg in pictures:
+        write_new_file(path, svg.encode("utf-8"), force=force)
+    emit(export.xml, output_path, force)
+    output.stderr().print(
+        f"wrote {len(pictures)} pictures beside it ({output_path.parent}/backex-*.svg)",
+        markup=False,
+        soft_wrap=True,
+    )

@@ -10,6 +10,7 @@ from backex.catalogue.exercise import Focus
 from backex.catalogue.loader import Catalogue, load_catalogue
 from backex.cli.app import CatalogueOption, app, guarded
 from backex.cli.options import (
+    FocusChoice,
     FocusOption,
     ForceOption,
     LevelOption,
@@ -18,6 +19,7 @@ from backex.cli.options import (
     SeedOption,
     chosen_focus,
 )
+from backex.errors import UsageError
 
 if TYPE_CHECKING:
     from backex.planning.plan import Plan
@@ -37,6 +39,28 @@ def plan_from_planner(
     from backex.planning.planner import make_plan
 
     return make_plan(catalogue, focus, level, minutes, seed)
+
+
+def plan_for(
+    catalogue: Catalogue,
+    plan_path: Path | None,
+    focus: list[FocusChoice] | None,
+    level: int,
+    minutes: int,
+    seed: int | None,
+) -> "Plan":
+    """The plan file's session (``--plan``), or the planner's for ``--focus`` (default core).
+
+    Raises UsageError when both are given.
+    """
+    if plan_path is not None and focus:
+        raise UsageError("give either --plan FILE or --focus, not both")
+    if plan_path is None:
+        return plan_from_planner(catalogue, chosen_focus(focus), level, minutes, seed)
+    from backex.prescription.loader import load_prescription
+    from backex.prescription.model import prescription_to_plan
+
+    return prescription_to_plan(load_prescription(plan_path, catalogue))
 
 
 @plan_app.command("check")
