@@ -10,6 +10,8 @@ from rich.segment import Segment
 
 from backex.errors import BackexError, ExitCode, NotFoundError
 from backex.text import visible
+from backex.ui.plain import print_chunks as print_chunks
+from backex.ui.plain import print_text as print_text
 
 
 class SafeConsole(Console):
@@ -94,32 +96,3 @@ def _silence_stdout() -> None:
 
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, sys.stdout.fileno())
-
-
-def print_text(text: str) -> None:
-    """Plain text to stdout (JSON, CSV): no markup, no wrapping; controls made visible on a
-    terminal (a file or pipe gets the data as it is)."""
-    if _isatty(sys.stdout):
-        text = visible(text)
-    sys.stdout.write(text if text.endswith("\n") else text + "\n")
-    sys.stdout.flush()
-
-
-def print_chunks(chunks: Iterable[str]) -> None:
-    """Like :func:`print_text` for text made a piece at a time (a long export)."""
-    tty = _isatty(sys.stdout)
-    last = "\n"
-    for chunk in chunks:
-        if chunk:
-            sys.stdout.write(visible(chunk) if tty else chunk)
-            last = chunk[-1]
-    if last != "\n":
-        sys.stdout.write("\n")
-    sys.stdout.flush()
-
-
-def _isatty(stream: object) -> bool:
-    try:
-        return bool(stream.isatty())  # type: ignore[attr-defined]
-    except (AttributeError, ValueError, OSError):
-        return False
