@@ -10,9 +10,9 @@ if TYPE_CHECKING:
     from backex.catalogue.loader import Catalogue
 
 
-# The options of `list` and `show` (parameter name -> default) that the fast path answers
-# with their defaults alone, besides `--catalogue`; tests/cli/test_fast_path.py checks this
-# against the Typer commands.
+# The options of `list`, `show` and `next` (parameter name -> default) that the fast path
+# answers with their defaults alone, besides `--catalogue` (and for `next`, `--plan FILE`
+# and `--json`); tests/cli/test_fast_path.py checks this against the Typer commands.
 FAST_PATH_SURFACE = {
     "list": {
         "focus": None,
@@ -28,19 +28,29 @@ FAST_PATH_SURFACE = {
         "ascii_art": False,
         "all_figures": False,
     },
+    "next": {
+        "plan_path": None,
+        "focus": None,
+        "level": 1,
+        "minutes": 15,
+        "seed": None,
+        "as_json": False,
+        "catalogue_path": None,
+    },
 }
 
 
 def main() -> None:
     """Answer the most frequent invocations before loading the command line, else run it.
 
-    ``backex --version``, ``backex list`` and ``backex show NAME`` (each optionally with
-    a last ``--catalogue PATH``) are what people and scripts run most; answering them
+    ``backex --version``, ``backex list``, ``backex show NAME`` and ``backex next`` (with
+    ``--plan FILE`` and ``--json``; each optionally with a last ``--catalogue PATH``) are
+    what people and scripts run most; answering them
     here skips importing Typer (about 40-60 ms, more than the rest of those commands
     together; see ``benchmarks/startup.py``). They call the same functions the Typer
     commands call, so output and exit codes are identical (``tests/cli/test_entry_point.py``
     compares both paths). Anything else, including any other option, goes through Typer.
-    :data:`FAST_PATH_SURFACE` is what this assumes of the two commands; a test compares it
+    :data:`FAST_PATH_SURFACE` is what this assumes of the commands; a test compares it
     with Typer's own command objects, so a new option forces a decision here.
     """
     args = sys.argv[1:]
@@ -67,7 +77,47 @@ def _browse_action(args: list[str]) -> "Callable[[], None] | None":
         from backex.ui.browse import print_exercise
 
         return lambda: print_exercise(args[1], _catalogue(given))
+    if args[:1] == ["next"]:
+        return _next_action(args[1:], given)
     return None
+
+
+def _next_action(args: list[str], given: str | None) -> "Callable[[], None] | None":
+    """``next`` with only ``--plan FILE`` and ``--json``, in any order; else None (Typer)."""
+    plan_file: str | None = None
+    as_json = False
+    while args:
+        if args[0] == "--json" and not as_json:
+            as_json, args = True, args[1:]
+        elif (
+            args[0] == "--plan"
+            and plan_file is None
+            and len(args) > 1
+            and args[1][:1] not in ("", "-")
+        ):
+            plan_file, args = args[1], args[2:]
+        else:
+            return None
+
+    def action() -> None:
+        from pathlib import Path
+
+        from backex.ui.due_view import print_next
+
+        catalogue = _catalogue(given)
+        if plan_file is None:  # as `--focus` left out: the planner's core session, defaults
+            from backex.catalogue.exercise import Focus
+            from backex.planning.planner import make_plan
+
+            plan = make_plan(catalogue, (Focus.CORE,), 1, 15, None)
+        else:
+            from backex.prescription.loader import load_prescription
+            from backex.prescription.model import prescription_to_plan
+
+            plan = prescription_to_plan(load_prescription(Path(plan_file), catalogue))
+        print_next(plan, as_json)
+
+    return action
 
 
 def _without_catalogue_option(args: list[str]) -> tuple[list[str], str | None]:
@@ -93,11 +143,12 @@ def _catalogue(given: str | None) -> "Catalogue":
 
 def _run(action: "Callable[[], None]") -> int:
     from backex.errors import BackexError
-    from backex.ui import output
 
     try:
         action()
     except (BackexError, KeyboardInterrupt, BrokenPipeError) as exc:
+        from backex.ui import output  # Rich: only to report, `next` prints without it
+
         return output.report(exc)
     return 0
 
