@@ -37,3 +37,16 @@ def test_history_benchmark_builds_histories_and_reports_its_targets() -> None:
     assert "built     300 sessions" in result.stdout
     assert "history: peak RSS at 300 / 100" in result.stdout
     assert "routine --plan --dry-run / routine --dry-run" in result.stdout
+
+
+@pytest.mark.slow
+def test_next_benchmark_runs_and_reports_its_targets() -> None:
+    result = subprocess.run(
+        [sys.executable, str(BENCHMARKS / "next.py"), "--runs", "20"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode in (0, 1), result.stderr
+    assert "next --plan / --version" in result.stdout
