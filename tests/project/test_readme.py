@@ -48,7 +48,19 @@ def test_ci_runs_the_readme_test_command_verbatim() -> None:
     assert "set -euo pipefail" in ci
 
 
-@pytest.mark.parametrize("command", [["list"], ["show", "bridge"], ["show", "brige"]])
+NEXT_PLAN = "examples/mckenzie-extension-early.yaml"
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["list"],
+        ["show", "bridge"],
+        ["show", "brige"],
+        ["next", "--plan", NEXT_PLAN],
+        ["next", "--plan", NEXT_PLAN, "--json"],
+    ],
+)
 def test_output_shown_is_what_backex_prints(command: list[str], isolated_home: Path) -> None:
     shown = next(
         block for block in _blocks("console") if block.startswith(f"$ backex {' '.join(command)}\n")
@@ -59,6 +71,7 @@ def test_output_shown_is_what_backex_prints(command: list[str], isolated_home: P
     env["PATH"] = f"{bin_dir}{os.pathsep}{env.get('PATH', '')}"
     result = subprocess.run(
         [str(Path(bin_dir) / "backex"), *command],
+        cwd=ROOT,
         env=env,
         capture_output=True,
         text=True,
