@@ -102,7 +102,13 @@ def test_unwritable_output_is_reported(tmp_path: Path, name: str, message: str) 
 
 def test_focus_uses_the_planner(monkeypatch: pytest.MonkeyPatch) -> None:
     def make_plan(
-        catalogue: Catalogue, focus: object, max_level: int, minutes: int, seed: int | None
+        catalogue: Catalogue,
+        focus: object,
+        max_level: int,
+        minutes: int,
+        seed: int | None,
+        history: object = None,
+        restrictions: object = None,
     ) -> Plan:
         bridge = catalogue.get("bridge")
         item = PlannedItem(bridge, bridge.dose, Block.MAIN, 60, "catalogue dose")

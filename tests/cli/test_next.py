@@ -8,6 +8,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from helpers.care import screened
 from typer.testing import CliRunner
 
 from backex.catalogue.exercise import Dose
@@ -86,6 +87,7 @@ def test_focus_uses_the_planner_and_defaults_to_core() -> None:
     default, core = invoke("--json"), invoke("--focus", "core", "--json")
     assert default.exit_code == core.exit_code == 0, default.output
     assert default.stdout == core.stdout
+    screened(datetime.fromisoformat(NOW))  # the McKenzie screen passed, as routine asks first
     mckenzie = json.loads(invoke("--focus", "mckenzie", "--json").stdout)
     assert mckenzie["id"] == "prone-lying"
 

@@ -20,8 +20,11 @@ from backex.planning.selection import Restrictions
 if TYPE_CHECKING:
     from backex.catalogue.loader import Catalogue
     from backex.history.store import History
+    from backex.planning.dosing import DoseHistory
+    from backex.planning.plan import Plan
 
 LOOK_BACK = timedelta(days=30)
+RECENT_RESULTS = 12  # per exercise: enough for good sessions on 3 different days
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,3 +180,41 @@ def prepare(
         replace(restrictions, excluded=excluded, notes=(*restrictions.notes, *notes)),
         not_settled,
     )
+
+
+def dose_history(store: "History", not_settled: bool = False) -> "DoseHistory":
+    """The recent results the planner doses from, and the last session's light."""
+    from backex.care.rules import Light
+    from backex.planning.dosing import DoseHistory
+
+    light = Light.RED if not_settled else store.last_session_light()
+    return DoseHistory(store.recent_results_by_exercise(limit=RECENT_RESULTS), light)
+
+
+def automatic_plan(
+    catalogue: "Catalogue",
+    focus: tuple[Focus, ...],
+    level: int,
+    minutes: int,
+    seed: int | None,
+) -> "Plan":
+    """Today's automatic plan for this person, as ``routine --dry-run`` shows it.
+
+    The remembered care answers (first-run exclusions, the McKenzie screen, the leg gate
+    after spreading) and the history's doses; asks nothing and writes nothing. Anything
+    that shows a person an automatic plan (``next``, handouts, break files) goes through
+    here, so none of them offers what ``routine`` would not.
+    """
+    from backex.history import store as history
+    from backex.history.store import local_now
+    from backex.planning.planner import make_plan
+
+    now = local_now()
+    if not history.db_path().exists():  # a dry run creates no history file
+        care = prepare(None, catalogue, focus, ask=False, dry_run=True, now=now)
+        doses = None
+    else:
+        with history.History.open() as store:
+            care = prepare(store, catalogue, focus, ask=False, dry_run=True, now=now)
+            doses = dose_history(store, care.not_settled)
+    return make_plan(catalogue, focus, level, minutes, seed, doses, care.restrictions)

@@ -19,7 +19,7 @@ from backex.cli.options import (
     SeedOption,
     chosen_focus,
 )
-from backex.cli.plan import emit, plan_for, plan_from_planner
+from backex.cli.plan import emit, plan_for
 from backex.errors import BackexError, UsageError
 from backex.history import columns
 
@@ -94,8 +94,9 @@ def handout(
     if plan_path is not None:
         sheet = handout_for_prescription(load_prescription(plan_path, catalogue), day)
     else:
-        chosen = chosen_focus(focus)
-        plan = plan_from_planner(catalogue, chosen, level, minutes, seed)
+        from backex.cli.care_gate import automatic_plan
+
+        plan = automatic_plan(catalogue, chosen_focus(focus), level, minutes, seed)
         # NHS: do back exercises every day. No title: the plan's focus in words.
         sheet = build_handout(plan, Frequency(FrequencyKind.DAILY), title=plan.name, issued=day)
     render = render_html if output_format is HandoutFormat.HTML else render_markdown

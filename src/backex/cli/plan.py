@@ -49,14 +49,17 @@ def plan_for(
     minutes: int,
     seed: int | None,
 ) -> "Plan":
-    """The plan file's session (``--plan``), or the planner's for ``--focus`` (default core).
+    """The plan file's session (``--plan``), or today's automatic plan for ``--focus``
+    (default core) with the person's care answers, as ``routine --dry-run`` shows it.
 
     Raises UsageError when both are given.
     """
     if plan_path is not None and focus:
         raise UsageError("give either --plan FILE or --focus, not both")
     if plan_path is None:
-        return plan_from_planner(catalogue, chosen_focus(focus), level, minutes, seed)
+        from backex.cli.care_gate import automatic_plan
+
+        return automatic_plan(catalogue, chosen_focus(focus), level, minutes, seed)
     from backex.prescription.loader import load_prescription
     from backex.prescription.model import prescription_to_plan
 

@@ -41,7 +41,6 @@ if TYPE_CHECKING:
     from backex.planning.dosing import DoseHistory
     from backex.session.types import ExerciseResult
 
-RECENT_RESULTS = 12  # per exercise: enough for good sessions on 3 different days
 
 PainOption = Annotated[
     int | None,
@@ -119,14 +118,12 @@ def routine(
     wanted = chosen_focus(focus)
     care: CareInput | None
     if dry_run:
-        if plan_path is None and history.db_path().exists():  # a dry run creates no file
-            with history.History.open() as store:
-                care = _care(store, catalogue, wanted, ask=False, dry_run=True)
-                dose_history = _dose_history(store, care.not_settled)
+        if plan_path is None:
+            from backex.cli.care_gate import automatic_plan
+
+            plan = automatic_plan(catalogue, wanted, level, minutes, seed)
         else:
-            dose_history = None
-            care = None if plan_path else _care(None, catalogue, wanted, False, dry_run=True)
-        plan = _plan(catalogue, wanted, level, minutes, seed, plan_path, dose_history, care)
+            plan = _plan(catalogue, wanted, level, minutes, seed, plan_path, None, None)
         plan = _gentle(plan, pain, say=not as_json)
         _print_plan(plan, as_json, {e.id: e.name for e in catalogue.exercises})
         return
@@ -198,11 +195,9 @@ def _care(
 
 
 def _dose_history(store: "History", not_settled: bool = False) -> "DoseHistory":
-    from backex.care.rules import Light
-    from backex.planning.dosing import DoseHistory
+    from backex.cli.care_gate import dose_history
 
-    light = Light.RED if not_settled else store.last_session_light()
-    return DoseHistory(store.recent_results_by_exercise(limit=RECENT_RESULTS), light)
+    return dose_history(store, not_settled)
 
 
 def _print_plan(plan: Plan, as_json: bool, names: dict[str, str]) -> None:
