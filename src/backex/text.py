@@ -11,6 +11,10 @@ import re
 # C0 controls, DEL and the C1 controls (ESC starts terminal sequences; C1 CSI does too).
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 _LINE_BREAK = re.compile("\r\n|[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+# Bidirectional marks, embeddings, overrides and isolates reorder what a terminal shows
+# ("Trojan Source"): a one-line name typed by a person may not hold them.
+_BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+NAME_MAX = 120  # characters in a one-line name: a plan's name, a goal
 # A spreadsheet runs a cell starting with these as a formula (the OWASP CSV-injection rule).
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -19,6 +23,26 @@ def control_characters(text: str, *, multiline: bool) -> list[str]:
     """The control characters ``text`` may not hold (tab and newline allowed in prose)."""
     allowed = {"\t", "\n"} if multiline else set()
     return [c for c in _CONTROL.findall(text) if c not in allowed]
+
+
+def name_problem(text: str, max_length: int = NAME_MAX) -> str | None:
+    """Why ``text`` cannot be a one-line name, or None: the gate for what a person types
+    (a goal). Empty, too long, a line break, a control character or a bidi control."""
+    if not text.strip():
+        return "must not be empty"
+    if len(text) > max_length:
+        return f"must be at most {max_length} characters (this one has {len(text)})"
+    if _LINE_BREAK.search(text):
+        return "must be one line"
+    found = control_characters(text, multiline=False)
+    if found:
+        return f"must not contain control characters (found {describe_character(found[0])})"
+    bidi = _BIDI.search(text)
+    if bidi:
+        return (
+            f"must not contain text-direction controls (found {describe_character(bidi.group())})"
+        )
+    return None
 
 
 def describe_character(char: str) -> str:
