@@ -41,7 +41,7 @@ def test_migrates_an_empty_file_to_the_current_schema(tmp_path: Path) -> None:
     assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    assert tables == {"session", "exercise_result"}
+    assert tables == {"session", "exercise_result", "goal", "goal_score", "checkin"}
 
 
 def test_reopening_a_current_file_keeps_its_rows(tmp_path: Path) -> None:

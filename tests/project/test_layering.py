@@ -1,7 +1,7 @@
 """The layering contract: each package imports only from its own layer or the layers below.
 
-    cli -> ui -> documents, coaching -> history -> session -> prescription -> planning
-        -> care -> catalogue -> errors, paths, outfile, text (the top-level modules)
+    cli -> ui -> documents, coaching -> habits -> history -> session -> prescription
+        -> planning -> care -> catalogue -> errors, paths, outfile, text (the top-level modules)
 
 Rich only in ``ui`` and Typer only in ``cli`` are ruff's banned-api rule (pyproject.toml).
 """
@@ -22,6 +22,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("prescription",),
     ("session",),
     ("history",),
+    ("habits",),
     ("coaching", "documents"),
     ("ui",),
     ("cli",),
@@ -97,6 +98,8 @@ def test_every_package_has_a_layer_and_says_what_it_owns() -> None:
         ("backex.history.store", "backex.session.types", True),
         ("backex.session.engine", "backex.history.store", False),
         ("backex.coaching.live", "backex.documents.handout", False),
+        ("backex.habits.store", "backex.history.store", True),
+        ("backex.history.store", "backex.habits.goals", False),
         ("backex.catalogue.loader", "backex.errors", True),
         ("backex.errors", "backex.catalogue.loader", False),
     ],

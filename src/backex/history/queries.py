@@ -82,3 +82,14 @@ def pain_by_day(store: History, since_day: date) -> list[tuple[date, float | Non
         (since_day.isoformat(),),
     )
     return [(date.fromisoformat(row[0]), row[1], row[2]) for row in rows]
+
+
+def sessions_per_day(store: History, first: date, last: date) -> dict[date, int]:
+    """Sessions that count on each local day from ``first`` to ``last`` (days with none
+    left out), whatever plan they followed."""
+    rows = store.read(
+        "SELECT s.local_day, COUNT(*) FROM session s WHERE s.local_day BETWEEN ? AND ?"
+        f" AND {_COUNTS} GROUP BY s.local_day",
+        (first.isoformat(), last.isoformat()),
+    )
+    return {date.fromisoformat(row[0]): row[1] for row in rows}

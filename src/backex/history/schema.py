@@ -71,6 +71,31 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "UPDATE exercise_result SET skip_reason = 'symptoms'"
         " WHERE skip_reason = 'symptoms spread down the leg'",
     ),
+    (  # goals scored 0-10 (PSFS; a retired goal keeps its scores) and weekly check-ins
+        """CREATE TABLE goal (
+            id INTEGER PRIMARY KEY,
+            text TEXT NOT NULL,
+            added_at TEXT NOT NULL,
+            retired_at TEXT
+        )""",
+        """CREATE TABLE goal_score (
+            id INTEGER PRIMARY KEY,
+            goal_id INTEGER NOT NULL REFERENCES goal(id),
+            scored_at TEXT NOT NULL,
+            local_day TEXT NOT NULL,
+            score INTEGER NOT NULL CHECK (score BETWEEN 0 AND 10)
+        )""",
+        "CREATE INDEX goal_score_by_goal ON goal_score (goal_id, scored_at)",
+        """CREATE TABLE checkin (
+            id INTEGER PRIMARY KEY,
+            recorded_at TEXT NOT NULL,
+            local_day TEXT NOT NULL,
+            done INTEGER NOT NULL CHECK (done >= 0),
+            planned INTEGER NOT NULL CHECK (planned >= 0),
+            answer TEXT
+        )""",
+        "CREATE INDEX checkin_by_day ON checkin (local_day)",
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 # Columns the store derives from started_at on every insert; they are not in the records.

@@ -30,7 +30,7 @@ position to continue from (the first exercise neither done nor skipped on purpos
 import json
 import os
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -159,6 +159,10 @@ class History:
                     self._db.execute("ROLLBACK")
                 raise
             self._db.execute("COMMIT")
+
+    def transaction(self) -> AbstractContextManager["sqlite3.Connection"]:
+        """One short write transaction, for the tables another package owns (``habits``)."""
+        return self._write()
 
     def iterate(self, sql: str, args: Sequence[object]) -> Iterator[Any]:
         """Rows one at a time, for results too long to hold (a cursor of its own)."""
