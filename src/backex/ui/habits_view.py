@@ -1,0 +1,117 @@
+"""Renderables for goals (PSFS scores) and the weekly check-in. A goal's words are the
+person's own: always a Text (never markup), made one line."""
+
+from collections.abc import Sequence
+from datetime import date
+
+from rich.console import Group, RenderableType
+from rich.panel import Panel
+from rich.text import Text
+
+from backex.habits import checkin, goals
+from backex.habits.checkin import Week
+from backex.habits.goals import Goal, GoalScore
+from backex.paths import command_name
+from backex.text import one_line
+
+SCORE_PROMPT = "Score 0-10, Enter skips: "
+SCORE_RETRY = "Please give a whole number from 0 to 10, or press Enter to skip."
+OBSTACLE_PROMPT = "Type 1-5, Enter skips: "
+OBSTACLE_RETRY = "Please type a number from 1 to 5, or press Enter to skip."
+
+
+def _day(day: date) -> str:
+    return f"{day.day} {day:%b}"
+
+
+def _score(score: GoalScore) -> str:
+    return f"{score.score} on {_day(score.day)}"
+
+
+def trend(goal: Goal) -> str:
+    """ "3 → 6 (latest 16 Mar)", "4 (2 Mar)" or "not scored yet"."""
+    first, latest = goal.first, goal.latest
+    if first is None or latest is None:
+        return "not scored yet"
+    if len(goal.scores) == 1:
+        return f"{first.score} ({_day(first.day)})"
+    return f"{first.score} → {latest.score} (latest {_day(latest.day)})"
+
+
+def no_goals() -> Text:
+    return Text(
+        f"No goals yet. Name up to {goals.MAX_ACTIVE} everyday things your back makes hard:\n"
+        f'  {command_name()} goal add "{goals.EXAMPLE}"'
+    )
+
+
+def goal_list(all_goals: Sequence[Goal]) -> RenderableType:
+    """``goal list``: the active goals numbered, each with every score; then retired ones."""
+    active = [g for g in all_goals if g.active]
+    retired = [g for g in all_goals if not g.active]
+    lines: list[RenderableType] = []
+    if active:
+        lines += [Text("Your goals", style="bold"), Text(f"Scores: {goals.SCALE}.", style="dim")]
+    else:
+        lines.append(no_goals())
+    for number, goal in enumerate(active, 1):
+        lines.append(Text.assemble(f"{number}. ", (one_line(goal.text), "bold")))
+        scores = ", ".join(_score(s) for s in goal.scores)
+        lines.append(Text(f"   {scores or 'not scored yet: asked when your next session ends'}"))
+    if retired:
+        lines += [Text(""), Text("Retired (their scores are kept)", style="bold")]
+        lines += [Text(f"   {one_line(g.text)}: {trend(g)}") for g in retired]
+    return Group(*lines)
+
+
+def goals_summary(all_goals: Sequence[Goal]) -> RenderableType:
+    """The history page's goals: each active one, first score → latest, and when."""
+    lines: list[RenderableType] = [Text("Goals, 0-10 (how well you can do it)", style="bold")]
+    for goal in all_goals:
+        if goal.active:
+            lines.append(Text(f"  {one_line(goal.text)}: {trend(goal)}"))
+    return Group(*lines)
+
+
+def goal_question(goal: Goal) -> RenderableType:
+    """Above the score prompt: the goal in the person's words and the PSFS question."""
+    return Group(
+        Text.assemble(("Your goal: ", "bold"), one_line(goal.text)),
+        Text(f"{goals.QUESTION} {goals.SCALE}."),
+    )
+
+
+def week_view(week: Week) -> RenderableType:
+    """The "Your week" block before a session: sessions done against planned, and when."""
+    body = Text(checkin.week_words(week), style="bold")
+    days = checkin.days_words(week)
+    if days:
+        body.append("\n" + days, style="")
+    return Panel(body, title="Your week", title_align="left", border_style="cyan")
+
+
+def obstacle_question() -> Text:
+    choices = "  ".join(
+        f"{n} {words}" for n, words in enumerate(checkin.OBSTACLE_WORDS.values(), 1)
+    )
+    return Text(f"{checkin.QUESTION}\n{choices}")
+
+
+def tip_view(tip: str) -> Text:
+    return Text.assemble(("Tip: ", "bold cyan"), tip)
+
+
+def goal_added(number: int, text: str) -> Text:
+    return Text.assemble(
+        f"Added goal {number}: ",
+        (one_line(text), "bold"),
+        f"\nbackex will ask how well you can do it when your next session ends ({goals.SCALE}).",
+    )
+
+
+def goal_retired(number: int, goal: Goal) -> Text:
+    return Text.assemble(
+        f"Retired goal {number}: ",
+        (one_line(goal.text), "bold"),
+        ". Its scores are kept in your history.",
+    )
