@@ -11,6 +11,7 @@ from backex.habits.checkin import (
     Week,
     days_words,
     is_due,
+    parse_obstacle,
     tip,
     week_before,
     week_words,
@@ -108,7 +109,7 @@ def test_the_answers_in_the_order_asked() -> None:
         (Obstacle.PAIN, safety.STOP_RULE),
         (Obstacle.FORGOT, "remind --times 19:00 --output backex.ics"),
         (Obstacle.NOT_SURE, "Home exercise helps most people with low back pain"),
-        (Obstacle.OTHER, "report makes a summary"),
+        (Obstacle.OTHER, "report --format html --output report.html"),
     ],
 )
 def test_each_answer_has_its_tip(answer: Obstacle, expected: str) -> None:
@@ -119,3 +120,14 @@ def test_each_answer_has_its_tip(answer: Obstacle, expected: str) -> None:
 
 def test_the_pain_tip_uses_the_plans_pain_limit() -> None:
     assert safety.stop_rule_text(4) in tip(Obstacle.PAIN, max_pain=4)
+
+
+@pytest.mark.parametrize(("text", "answer"), [("1", Obstacle.TIME), (" 4 ", Obstacle.NOT_SURE)])
+def test_answers_are_typed_as_their_number(text: str, answer: Obstacle) -> None:
+    assert parse_obstacle(text) is answer
+
+
+@pytest.mark.parametrize("text", ["0", "6", "time", "", "1.5"])
+def test_other_answers_are_refused(text: str) -> None:
+    with pytest.raises(ValueError):
+        parse_obstacle(text)

@@ -5,6 +5,10 @@ Asked in normal (line) mode, before the live screen starts or after it ends. Onl
 """
 
 import sys
+from collections.abc import Callable
+from typing import TypeVar
+
+T = TypeVar("T")
 
 
 def is_interactive() -> bool:
@@ -23,14 +27,21 @@ def is_interactive() -> bool:
 def ask_pain() -> int | None:
     """Ask "pain now, 0-10" until the answer is 0-10; Enter or a closed input skips (None)."""
     from backex.care.rules import parse_pain
+    from backex.ui.checkin_view import PAIN_PROMPT, PAIN_RETRY
+
+    return ask_until(PAIN_PROMPT, parse_pain, PAIN_RETRY)
+
+
+def ask_until(prompt: str, parse: Callable[[str], T], retry: str) -> T | None:
+    """Ask ``prompt`` until ``parse`` takes the answer (it raises ValueError or UsageError
+    otherwise, and ``retry`` is shown); Enter or a closed input skips (None)."""
     from backex.errors import UsageError
     from backex.ui import output
-    from backex.ui.checkin_view import PAIN_PROMPT, PAIN_RETRY
 
     console = output.stdout()
     while True:
         try:
-            answer = console.input(PAIN_PROMPT)
+            answer = console.input(prompt)
         except EOFError:
             console.print()
             return None
@@ -39,6 +50,6 @@ def ask_pain() -> int | None:
         if not answer.strip():
             return None
         try:
-            return parse_pain(answer)
-        except UsageError:
-            console.print(PAIN_RETRY)
+            return parse(answer)
+        except (ValueError, UsageError):
+            console.print(retry)

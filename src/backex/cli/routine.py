@@ -137,6 +137,8 @@ def routine(
             care = _care(store, catalogue, wanted, ask=checkins.is_interactive(), dry_run=False)
         dose_history = _dose_history(store, care.not_settled if care else False)
         plan = _plan(catalogue, wanted, level, minutes, seed, plan_path, dose_history, care)
+        if checkins.is_interactive():
+            _weekly_checkin(store, plan, plan_path, catalogue)
         _stop_rule(plan)
         pain_before = pain if pain is not None else _ask_pain()
         plan = _gentle(plan, pain_before)
@@ -230,6 +232,20 @@ def _reviewed_note(plan_path: "Path | None", catalogue: "Catalogue") -> str | No
     if review is None:
         return None
     return REVIEWED_NOTE.format(by=review.by, on=f"{review.on.day} {review.on:%B %Y}")
+
+
+def _weekly_checkin(
+    store: "History", plan: Plan, plan_path: "Path | None", catalogue: "Catalogue"
+) -> None:
+    """The week's sessions against the plan file's frequency (else one a day), if due."""
+    from backex.cli.habits import weekly_checkin
+
+    frequency = None
+    if plan_path is not None:
+        from backex.prescription.loader import load_prescription
+
+        frequency = load_prescription(plan_path, catalogue).frequency
+    weekly_checkin(store, frequency, plan.max_pain)
 
 
 def _stop_rule(plan: Plan) -> None:
@@ -456,6 +472,13 @@ class _Session:
             raise Interrupted()
         pain_after = _ask_pain()
         self._after(pain_before, pain_after, answers)
+        spreading = outcome.summary.stop_reason is SkipReason.SYMPTOMS or (
+            Symptoms.PERIPHERALISING in answers
+        )
+        if checkins.is_interactive() and not spreading:  # not after the advice to stop
+            from backex.cli.habits import score_goals
+
+            score_goals(self.recorder.history)
 
     def _finish(self, completed: bool) -> None:
         from backex.errors import HistoryError

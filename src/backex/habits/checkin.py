@@ -121,15 +121,16 @@ def tip(answer: Obstacle, max_pain: int = DEFAULT_MAX_PAIN) -> str:
     name = command_name()
     if answer is Obstacle.TIME:
         return (
-            f"A short session still counts. Try 5 minutes: {name} routine --focus core --minutes 5"
+            f"A short session still counts. Try 5 minutes:\n  {name} routine --focus core "
+            "--minutes 5"
         )
     if answer is Obstacle.PAIN:
         return "Exercising with some pain is allowed. " + safety.stop_rule_text(max_pain)
     if answer is Obstacle.FORGOT:
         return (
             "A reminder at another time of day may suit you better, for example after "
-            f"dinner: {name} remind --times 19:00 --output backex.ics (open the file with "
-            "your calendar app)."
+            "dinner; open the file it writes with your calendar app:\n"
+            f"  {name} remind --times 19:00 --output backex.ics"
         )
     if answer is Obstacle.NOT_SURE:
         return (
@@ -138,6 +139,14 @@ def tip(answer: Obstacle, max_pain: int = DEFAULT_MAX_PAIN) -> str:
             "a long session now and then."
         )
     return (
-        "Talk it over with your physiotherapist; "
-        f"{name} report makes a summary of your sessions to take along."
+        "Talk it over with your physiotherapist; this makes a summary of your sessions to "
+        f"take along:\n  {name} report --format html --output report.html"
     )
+
+
+def parse_obstacle(text: str) -> Obstacle:
+    """An answer typed as its number, 1-5 in :data:`OBSTACLE_WORDS` order (ValueError else)."""
+    number = int(text.strip())
+    if not 1 <= number <= len(OBSTACLE_WORDS):
+        raise ValueError(f"no answer {number}")
+    return list(OBSTACLE_WORDS)[number - 1]
