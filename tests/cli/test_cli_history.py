@@ -181,3 +181,45 @@ def test_out_of_range_numbers_exit_2(args: list[str]) -> None:
     result = CliRunner().invoke(app, ["history", *args])
     assert result.exit_code == 2
     assert "Invalid value for" in result.output
+
+
+def test_history_shows_each_goal_first_score_to_latest(week: list[int]) -> None:
+    from backex.habits import store as habits
+
+    with history.History.open() as store:
+        socks = habits.add_goal(store, "put my socks on standing", datetime(2025, 3, 3, tzinfo=TZ))
+        habits.record_score(store, socks, 3, datetime(2025, 3, 3, 9, tzinfo=TZ))
+        habits.record_score(store, socks, 6, datetime(2025, 3, 9, 9, tzinfo=TZ))
+        habits.add_goal(store, "walk to the shop", datetime(2025, 3, 8, tzinfo=TZ))
+        old = habits.add_goal(store, "retired one", datetime(2025, 3, 3, tzinfo=TZ))
+        habits.retire_goal(store, old, datetime(2025, 3, 4, tzinfo=TZ))
+    result = CliRunner().invoke(app, ["history"], env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    start = lines.index("Goals, 0-10 (how well you can do it)")
+    assert lines[start + 1 : start + 4] == [
+        "  put my socks on standing: 3 → 6 (latest 9 Mar)",
+        "  walk to the shop: not scored yet",
+        "",
+    ]
+    data = json.loads(CliRunner().invoke(app, ["history", "--json"]).stdout)
+    assert list(data) == ["sessions", "goals"]
+    assert data["goals"][0] == {
+        "text": "put my socks on standing",
+        "added_at": "2025-03-02T23:00:00Z",
+        "retired_at": None,
+        "scores": [{"date": "2025-03-03", "score": 3}, {"date": "2025-03-09", "score": 6}],
+    }
+    assert data["goals"][2]["retired_at"] == "2025-03-03T23:00:00Z"
+    exported = CliRunner().invoke(app, ["export", "history", "--format", "json"])
+    assert exported.stdout == CliRunner().invoke(app, ["history", "--json"]).stdout
+
+
+def test_goals_show_without_any_session() -> None:
+    CliRunner().invoke(app, ["goal", "add", "stand for an hour"])
+    result = CliRunner().invoke(app, ["history"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[-2:] == [
+        "Goals, 0-10 (how well you can do it)",
+        "  stand for an hour: not scored yet",
+    ]

@@ -137,10 +137,14 @@ def history_log(
     first, last = _day_option("--since", since), _day_option("--until", until)
     if first and last and first > last:
         raise UsageError(f"--since {since} is after --until {until}")
-    render = log_json_chunks if log_format is LogFormat.JSON else log_csv_chunks
     with stored_history() as store:
         every = store.iter_sessions(since_day=first, until_day=last) if store else iter(())
-        emit(render(every), output_path, force)
+        if log_format is LogFormat.JSON:
+            from backex.habits.store import goals_json
+
+            emit(log_json_chunks(every, **goals_json(store)), output_path, force)
+        else:
+            emit(log_csv_chunks(every), output_path, force)
 
 
 def _day_option(option: str, value: str | None) -> date | None:

@@ -93,11 +93,15 @@ def _show(
         output.print_chunks(log_csv_chunks(every))
         return
     if as_json:
+        from backex.habits.store import goals_json
         from backex.history.adherence import adherence_to_dict
 
         extra = {} if plan is None else {"adherence": adherence_to_dict(plan)}
-        output.print_chunks(log_json_chunks(every, **extra))
+        output.print_chunks(log_json_chunks(every, **extra, **goals_json(store)))
         return
+    from backex.habits import store as habits
+
+    goals = habits.goals(store, retired=False) if store else []
     sessions = store.sessions(limit=limit, since_day=first_day) if store else []
     if not sessions:
         from backex.ui.history_view import adherence_summary, no_history
@@ -106,6 +110,11 @@ def _show(
         output.stdout().print(no_history(days if anything else None))
         if plan is not None and anything:
             output.stdout().print(adherence_summary(plan))
+        if goals:
+            from backex.ui.habits_view import goals_summary
+
+            output.stdout().print()
+            output.stdout().print(goals_summary(goals))
         return
     from backex.ui.history_view import history_page
 
@@ -127,5 +136,6 @@ def _show(
             today,
             console.width,
             plan,
+            goals,
         )
     )

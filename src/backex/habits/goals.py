@@ -10,8 +10,10 @@ next session's end. A retired goal is not asked, and keeps its scores.
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from backex.errors import BackexError, UsageError
+from backex.history.records import utc_text
 from backex.paths import command_name
 from backex.text import name_problem
 
@@ -103,3 +105,13 @@ def active_goal(goals: Iterable[Goal], number: int) -> Goal:
         shown = "1" if len(active) == 1 else f"1 to {len(active)}"
         raise UsageError(f"there is no goal {number}; {command_name()} goal list shows {shown}")
     return active[number - 1]
+
+
+def goal_to_dict(goal: Goal) -> dict[str, Any]:
+    """A goal in ``history --json`` (the ``goals`` key): times in UTC, scores by local day."""
+    return {
+        "text": goal.text,
+        "added_at": utc_text(goal.added_at),
+        "retired_at": utc_text(goal.retired_at),
+        "scores": [{"date": s.day.isoformat(), "score": s.score} for s in goal.scores],
+    }

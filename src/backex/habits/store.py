@@ -6,7 +6,7 @@ from datetime import date, datetime
 from typing import Any
 
 from backex.habits.checkin import CheckIn, Obstacle
-from backex.habits.goals import Goal, GoalScore, check_room
+from backex.habits.goals import Goal, GoalScore, check_room, goal_to_dict
 from backex.history.store import History
 
 
@@ -115,3 +115,10 @@ def checkins(
 def last_checkin_day(store: History) -> date | None:
     rows = store.read("SELECT MAX(local_day) FROM checkin")
     return date.fromisoformat(rows[0][0]) if rows and rows[0][0] else None
+
+
+def goals_json(store: History | None) -> dict[str, Any]:
+    """``{"goals": [...]}`` for the JSON log, or nothing when no goal was ever set (the
+    log of a history without goals keeps its shape)."""
+    found = goals(store) if store is not None else []
+    return {"goals": [goal_to_dict(goal) for goal in found]} if found else {}

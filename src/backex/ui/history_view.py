@@ -8,11 +8,13 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from backex.habits.goals import Goal
 from backex.history.adherence import RECENT_DAYS, Adherence, Period
 from backex.history.progress import DayPain, WeekCount
 from backex.history.store import SessionRecord
 from backex.paths import command_name
 from backex.text import one_line
+from backex.ui.habits_view import goals_summary
 
 NARROW = 60  # below this many columns, the table gives way to stacked lines
 EIGHTHS = " ▏▎▍▌▋▊▉"
@@ -196,12 +198,16 @@ def history_page(
     today: date,
     width: int,
     plan: Adherence | None = None,
+    goals: Sequence[Goal] = (),
 ) -> RenderableType:
-    """The whole ``backex history`` view (``plan``: adherence to a plan, ``--plan``)."""
+    """The whole ``backex history`` view (``plan``: adherence to a plan, ``--plan``;
+    ``goals``: the active goals and their scores)."""
     parts: list[RenderableType] = [sessions_table(sessions, width, hint=plan is None)]
     if plan is not None:
         parts += [Text(""), adherence_summary(plan)]
     parts += [Text(""), progress_summary(streak, weeks, today)]
+    if goals:
+        parts += [Text(""), goals_summary(goals)]
     if pain:
         parts += [Text(""), pain_chart(pain, width)]
     return Group(*parts)
