@@ -14,6 +14,8 @@ from backex.cli.plan import emit
 from backex.errors import BackexError, UsageError
 
 if TYPE_CHECKING:
+    from backex.habits.checkin import CheckIn
+    from backex.habits.goals import Goal
     from backex.history.records import SessionRecord
 
 
@@ -73,12 +75,15 @@ def report(
     prescription = load_prescription(plan_path, catalogue) if plan_path else None
     plan_name = prescription.name if prescription else None
     if from_file is not None:
+        goals: list[Goal] = []  # an exported file holds the sessions only
+        checkins: list[CheckIn] = []
         imported = read_history_file(from_file)
         sessions, names, source = list(imported.sessions), dict(imported.names), from_file.name
         start = first_day or first_session_day(sessions, plan_name)
     else:
         names, source = {}, "this computer's history"
         start, sessions = _stored_window(first_day, today, plan_name)
+        goals, checkins = _habits()
     for exercise in catalogue.exercises:
         names.setdefault(exercise.id, exercise.name)
     if start is None:
@@ -86,7 +91,7 @@ def report(
         raise BackexError(f"no sessions {where} in {source}; nothing to report")
     result = build_report(
         sessions, prescription=prescription, first_day=start, today=today, names=names,
-        source=source,
+        source=source, goals=goals, checkins=checkins,
     )  # fmt: skip
     if output_format is ReportFormat.TERMINAL:
         if output_path is not None:
@@ -117,6 +122,17 @@ def _stored_window(
         if start is None or start > today:
             return start, []
         return start, list(store.iter_sessions(since_day=start, until_day=today))
+
+
+def _habits() -> "tuple[list[Goal], list[CheckIn]]":
+    """Every goal with its scores, and every check-in (the report keeps its period's)."""
+    from backex.habits import store as habits
+    from backex.history.export import stored_history
+
+    with stored_history() as store:
+        if store is None:
+            return [], []
+        return habits.goals(store), list(habits.checkins(store))
 
 
 def _parse_day(value: str | None, option: str) -> date | None:

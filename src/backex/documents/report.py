@@ -4,18 +4,21 @@ Built from :class:`~backex.history.records.SessionRecord` records (the local his
 a file read by :mod:`backex.history.importer`) and, when given, the plan file: sessions
 done against its frequency, pain before and after with a one-line summary, each
 exercise's doses over time with the reasons for changes, skips, McKenzie responses and
-the review date. Rendered by :mod:`backex.documents.report_render` (Markdown, HTML) and
-:mod:`backex.ui.report_view` (terminal).
+the review date; goals' scores and weekly check-ins. Rendered by
+:mod:`backex.documents.report_render` (Markdown, HTML) and :mod:`backex.ui.report_view`
+(terminal).
 """
 
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from backex.care.rules import Symptoms
 from backex.catalogue.exercise import Dose
 from backex.documents.wording import dose_in_words
+from backex.habits.checkin import OBSTACLE_WORDS, CheckIn
+from backex.habits.goals import Goal, GoalScore
 from backex.history.progress import counts_as_done
 from backex.history.records import ExerciseEntry, SessionRecord
 from backex.prescription.model import Prescription
@@ -79,6 +82,25 @@ class SkipRow:
 
 
 @dataclass(frozen=True, slots=True)
+class GoalRow:
+    """A goal and its 0-10 scores within the report's period, oldest first."""
+
+    text: str
+    retired: bool
+    scores: tuple[GoalScore, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class CheckInRow:
+    """A weekly check-in: sessions done of planned, and what got in the way, in words."""
+
+    day: date
+    done: int
+    planned: int
+    answer: str
+
+
+@dataclass(frozen=True, slots=True)
 class Report:
     """Everything the report shows, in the order it shows it."""
 
@@ -99,6 +121,8 @@ class Report:
     skips: tuple[SkipRow, ...]
     not_recorded: str
     source: str
+    goals: tuple[GoalRow, ...] = ()
+    checkins: tuple[CheckInRow, ...] = ()
 
 
 def first_session_day(sessions: Iterable[SessionRecord], plan_name: str | None) -> date | None:
@@ -115,8 +139,11 @@ def build_report(
     today: date,
     names: Mapping[str, str],
     source: str,
+    goals: Sequence[Goal] = (),
+    checkins: Sequence[CheckIn] = (),
 ) -> Report:
-    """The report for sessions from ``first_day`` to ``today`` (under the plan's name)."""
+    """The report for sessions from ``first_day`` to ``today`` (under the plan's name),
+    with the goals scored and the check-ins made in that period."""
     name = prescription.name if prescription else None
     chosen = sorted(
         (
@@ -164,7 +191,23 @@ def build_report(
         ),
         not_recorded=NOT_RECORDED,
         source=source,
+        goals=_goals(goals, first_day, today),
+        checkins=tuple(
+            CheckInRow(c.day, c.done, c.planned, OBSTACLE_WORDS[c.answer] if c.answer else "")
+            for c in checkins
+            if first_day <= c.day <= today
+        ),
     )
+
+
+def _goals(goals: Sequence[Goal], first_day: date, today: date) -> tuple[GoalRow, ...]:
+    """Goals active in the period or scored in it, with the period's scores."""
+    rows = []
+    for goal in goals:
+        scores = tuple(s for s in goal.scores if first_day <= s.day <= today)
+        if scores or goal.active:
+            rows.append(GoalRow(goal.text, not goal.active, scores))
+    return tuple(rows)
 
 
 def _mean(values: list[int]) -> float:

@@ -9,7 +9,8 @@ from collections.abc import Iterable
 from datetime import date
 
 from backex.documents.handout_render import _html, _md
-from backex.documents.report import Report
+from backex.documents.report import CheckInRow, Report
+from backex.habits.goals import CREDIT, SCALE
 
 
 def _day(day: date) -> str:
@@ -51,6 +52,17 @@ def pain_days(report: Report) -> list[tuple[str, str]]:
     return [(day, ", ".join(scores)) for day, scores in days.items()]
 
 
+GOALS_TITLE = "Goals, 0-10"
+GOALS_NOTE = f"{CREDIT}: how well can you do this today? {SCALE}."
+CHECKINS_TITLE = "Weekly check-ins"
+
+
+def checkin_line(row: CheckInRow) -> str:
+    """ "Mon 9 Mar: 3 of 7 planned sessions in the week before; in the way: time"."""
+    text = f"{_day(row.day)}: {row.done} of {row.planned} planned sessions in the week before"
+    return text + (f"; in the way: {row.answer}" if row.answer else "")
+
+
 def _responses(pairs: Iterable[tuple[str, int]]) -> str:
     return ", ".join(f"{words} ({times})" for words, times in pairs)
 
@@ -70,6 +82,20 @@ def render_markdown(report: Report) -> str:
     if report.pain:
         out += ["| Day | Before → after, each session |", "| --- | --- |"]
         out += [f"| {day} | {scores} |" for day, scores in pain_days(report)]
+        out.append("")
+    if report.goals:
+        out += [f"## {GOALS_TITLE}", "", GOALS_NOTE, ""]
+        for goal in report.goals:
+            out += [f"### {_md(goal.text)}{' (retired)' if goal.retired else ''}", ""]
+            if goal.scores:
+                out += ["| Date | Score |", "| --- | --- |"]
+                out += [f"| {_day(s.day)} | {s.score} |" for s in goal.scores]
+            else:
+                out.append("Not scored in this period.")
+            out.append("")
+    if report.checkins:
+        out += [f"## {CHECKINS_TITLE}", ""]
+        out += [f"- {checkin_line(row)}" for row in report.checkins]
         out.append("")
     out += ["## Exercises", ""]
     for row in report.exercises:
@@ -162,7 +188,8 @@ def render_html(report: Report) -> str:
             '<th scope="col">Before → after, each session</th></tr></thead>'
             f"<tbody>{pain}</tbody></table>"
         )
-    parts += ["</section>", "</div>", '<section aria-labelledby="exercises-title">']
+    parts += ["</section>", "</div>", *_html_goals(report)]
+    parts.append('<section aria-labelledby="exercises-title">')
     parts.append('<h2 id="exercises-title">Exercises</h2>')
     for row in report.exercises:
         doses = "".join(
@@ -194,3 +221,39 @@ def render_html(report: Report) -> str:
         "</html>",
     ]
     return "\n".join(parts) + "\n"
+
+
+def _html_goals(report: Report) -> list[str]:
+    """The goals' score tables and the check-ins, when there are any."""
+    e = _html
+    parts: list[str] = []
+    if report.goals:
+        parts += [
+            '<section aria-labelledby="goals-title">',
+            f'<h2 id="goals-title">{e(GOALS_TITLE)}</h2>',
+            f"<p>{e(GOALS_NOTE)}</p>",
+        ]
+        for goal in report.goals:
+            parts += ["<article>", f"<h3>{e(goal.text)}{' (retired)' if goal.retired else ''}</h3>"]
+            if goal.scores:
+                rows = "".join(
+                    f'<tr><th scope="row">{e(_day(s.day))}</th><td class="num">{s.score}</td></tr>'
+                    for s in goal.scores
+                )
+                parts.append(
+                    '<table><thead><tr><th scope="col">Date</th><th scope="col">Score</th></tr>'
+                    f"</thead><tbody>{rows}</tbody></table>"
+                )
+            else:
+                parts.append("<p>Not scored in this period.</p>")
+            parts.append("</article>")
+        parts.append("</section>")
+    if report.checkins:
+        items = "".join(f"<li>{e(checkin_line(row))}</li>" for row in report.checkins)
+        parts += [
+            '<section aria-labelledby="checkins-title">',
+            f'<h2 id="checkins-title">{e(CHECKINS_TITLE)}</h2>',
+            f"<ul>{items}</ul>",
+            "</section>",
+        ]
+    return parts

@@ -6,7 +6,16 @@ from rich.table import Table
 from rich.text import Text
 
 from backex.documents.report import Report
-from backex.documents.report_render import _day, _meta, _responses, pain_days
+from backex.documents.report_render import (
+    CHECKINS_TITLE,
+    GOALS_NOTE,
+    GOALS_TITLE,
+    _day,
+    _meta,
+    _responses,
+    checkin_line,
+    pain_days,
+)
 from backex.text import one_line
 
 
@@ -43,6 +52,24 @@ def report_view(report: Report) -> RenderableType:
         pain.add_row("", f"{day}: {scores}")
     parts += [pain, Text("")]
 
+    if report.goals:
+        parts += [Text(GOALS_TITLE, style="italic"), Text(GOALS_NOTE, style="dim")]
+        for goal in report.goals:
+            retired = " (retired)" if goal.retired else ""
+            parts.append(Text.assemble((one_line(goal.text), "bold"), retired))
+            table = _indented()
+            for score in goal.scores:
+                table.add_row("", f"{_day(score.day)}: {score.score}")
+            if not goal.scores:
+                table.add_row("", "not scored in this period")
+            parts.append(table)
+        parts.append(Text(""))
+    if report.checkins:
+        parts.append(Text(CHECKINS_TITLE, style="italic"))
+        checkins = _indented()
+        for checkin in report.checkins:
+            checkins.add_row("", checkin_line(checkin))
+        parts += [checkins, Text("")]
     parts.append(Text("Exercises", style="italic"))
     for row in report.exercises:
         parts.append(
