@@ -36,7 +36,7 @@ def weekly_checkin(store: "History", frequency: "Frequency | None", max_pain: in
     console.print(week_view(week))
     answer = None
     if not week.full:
-        console.print(obstacle_question())
+        console.print(obstacle_question(console.width))
         answer = _ask_obstacle()
         if answer is not None:
             console.print(tip_view(weekly.tip(answer, max_pain)))

@@ -5,7 +5,6 @@ from collections.abc import Sequence
 from datetime import date
 
 from rich.console import Group, RenderableType
-from rich.panel import Panel
 from rich.text import Text
 
 from backex.habits import checkin, goals
@@ -82,19 +81,27 @@ def goal_question(goal: Goal) -> RenderableType:
 
 
 def week_view(week: Week) -> RenderableType:
-    """The "Your week" block before a session: sessions done against planned, and when."""
-    body = Text(checkin.week_words(week), style="bold")
+    """The "Your week" block before a session: sessions done against planned, and when.
+
+    Plain lines, no box: a screen reader reads them as they are, and narrow terminals
+    wrap them without a border in the way."""
+    lines = [Text("Your week", style="bold cyan"), Text(checkin.week_words(week), style="bold")]
     days = checkin.days_words(week)
     if days:
-        body.append("\n" + days, style="")
-    return Panel(body, title="Your week", title_align="left", border_style="cyan")
+        lines.append(Text(days))
+    return Group(*lines)
 
 
-def obstacle_question() -> Text:
-    choices = "  ".join(
-        f"{n} {words}" for n, words in enumerate(checkin.OBSTACLE_WORDS.values(), 1)
-    )
-    return Text(f"{checkin.QUESTION}\n{choices}")
+def obstacle_question(width: int) -> Text:
+    """The question and its five numbered answers, lines broken between answers only."""
+    lines: list[str] = []
+    for number, words in enumerate(checkin.OBSTACLE_WORDS.values(), 1):
+        choice = f"{number} {words}"
+        if lines and len(lines[-1]) + 2 + len(choice) <= width:
+            lines[-1] += "  " + choice
+        else:
+            lines.append(choice)
+    return Text("\n".join([checkin.QUESTION, *lines]))
 
 
 def tip_view(tip: str) -> Text:
