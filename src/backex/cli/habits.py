@@ -40,6 +40,7 @@ def weekly_checkin(store: "History", frequency: "Frequency | None", max_pain: in
         answer = _ask_obstacle()
         if answer is not None:
             console.print(tip_view(weekly.tip(answer, max_pain)))
+    console.print()
     try:
         habits.record_checkin(store, weekly.CheckIn(today, week.done, week.planned, answer), now)
     except HistoryError as exc:
@@ -66,6 +67,7 @@ def score_goals(store: "History") -> None:
     console = output.stdout()
     try:
         for goal in goals_to_score(habits.goals(store, retired=False), now.date()):
+            console.print()
             console.print(goal_question(goal))
             score = ask_until(SCORE_PROMPT, parse_score, SCORE_RETRY)
             if score is not None:
