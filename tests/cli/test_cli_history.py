@@ -195,7 +195,7 @@ def test_history_shows_each_goal_first_score_to_latest(week: list[int]) -> None:
         habits.retire_goal(store, old, datetime(2025, 3, 4, tzinfo=TZ))
     result = CliRunner().invoke(app, ["history"], env={"COLUMNS": "80"})
     assert result.exit_code == 0, result.output
-    lines = result.stdout.splitlines()
+    lines = [line.rstrip() for line in result.stdout.splitlines()]
     start = lines.index("Goals, 0-10 (how well you can do it)")
     assert lines[start + 1 : start + 4] == [
         "  put my socks on standing: 3 → 6 (latest 9 Mar)",
@@ -219,7 +219,7 @@ def test_goals_show_without_any_session() -> None:
     CliRunner().invoke(app, ["goal", "add", "stand for an hour"])
     result = CliRunner().invoke(app, ["history"])
     assert result.exit_code == 0, result.output
-    assert result.stdout.splitlines()[-2:] == [
+    assert [line.rstrip() for line in result.stdout.splitlines()[-2:]] == [
         "Goals, 0-10 (how well you can do it)",
         "  stand for an hour: not scored yet",
     ]

@@ -107,3 +107,13 @@ def test_the_question_lists_the_five_answers_and_wraps_between_them() -> None:
         "1 time  2 pain  3 forgot",
         "4 not sure it helps  5 other",
     ]
+
+
+def test_a_long_goal_wraps_under_itself_at_40_columns() -> None:
+    long = goal("walk to the shop and back without stopping", (0, 3), (7, 5))
+    lines = render(habits_view.goals_summary([long]), 40)
+    assert lines[0] == "Goals, 0-10 (how well you can do it)"
+    assert len(lines) > 2 and all(line.startswith("  ") for line in lines[1:])
+    assert " ".join(" ".join(lines[1:]).split()) == (
+        "walk to the shop and back without stopping: 3 → 5 (latest 9 Mar)"
+    )

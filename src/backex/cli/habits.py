@@ -33,6 +33,7 @@ def weekly_checkin(store: "History", frequency: "Frequency | None", max_pain: in
     done = queries.sessions_per_day(store, today - weekly.EVERY, today - timedelta(days=1))
     week = weekly.week_before(today, done, frequency)
     console = output.stdout()
+    console.print()
     console.print(week_view(week))
     answer = None
     if not week.full:

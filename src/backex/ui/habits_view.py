@@ -5,6 +5,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from rich.console import Group, RenderableType
+from rich.table import Table
 from rich.text import Text
 
 from backex.habits import checkin, goals
@@ -44,6 +45,16 @@ def no_goals() -> Text:
     )
 
 
+def _indented(rows: Sequence[str], indent: int) -> Table:
+    """Rows that wrap under their own first character, ``indent`` spaces in."""
+    table = Table.grid()
+    table.add_column(width=indent)
+    table.add_column()
+    for row in rows:
+        table.add_row("", row)
+    return table
+
+
 def goal_list(all_goals: Sequence[Goal]) -> RenderableType:
     """``goal list``: the active goals numbered, each with every score; then retired ones."""
     active = [g for g in all_goals if g.active]
@@ -56,20 +67,17 @@ def goal_list(all_goals: Sequence[Goal]) -> RenderableType:
     for number, goal in enumerate(active, 1):
         lines.append(Text.assemble(f"{number}. ", (one_line(goal.text), "bold")))
         scores = ", ".join(_score(s) for s in goal.scores)
-        lines.append(Text(f"   {scores or 'not scored yet: asked when your next session ends'}"))
+        lines.append(_indented([scores or "not scored yet: asked when your next session ends"], 3))
     if retired:
         lines += [Text(""), Text("Retired (their scores are kept)", style="bold")]
-        lines += [Text(f"   {one_line(g.text)}: {trend(g)}") for g in retired]
+        lines.append(_indented([f"{one_line(g.text)}: {trend(g)}" for g in retired], 3))
     return Group(*lines)
 
 
 def goals_summary(all_goals: Sequence[Goal]) -> RenderableType:
     """The history page's goals: each active one, first score → latest, and when."""
-    lines: list[RenderableType] = [Text("Goals, 0-10 (how well you can do it)", style="bold")]
-    for goal in all_goals:
-        if goal.active:
-            lines.append(Text(f"  {one_line(goal.text)}: {trend(goal)}"))
-    return Group(*lines)
+    rows = [f"{one_line(goal.text)}: {trend(goal)}" for goal in all_goals if goal.active]
+    return Group(Text("Goals, 0-10 (how well you can do it)", style="bold"), _indented(rows, 2))
 
 
 def goal_question(goal: Goal) -> RenderableType:
