@@ -19,6 +19,7 @@ from backex.care.pain import (
     RED_ADVICE,
     PainAdvice,
     asks_morning_question,
+    light_of,
     needs_gentle_session,
     no_improvement,
 )
@@ -64,6 +65,26 @@ T0 = datetime(2025, 3, 1, 8, 0, tzinfo=UTC)
 def test_traffic_light(before: int | None, after: int | None, light: Light | None) -> None:
     advice = traffic_light(before, after)
     assert (advice.light if advice else None) == light
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "light"),
+    [
+        (5, 6, Light.AMBER),  # a rise with "better": expected, not red
+        (0, 7, Light.AMBER),
+        (None, 8, Light.AMBER),
+        (2, 3, Light.GREEN),  # what was green or amber stays so
+        (3, 5, Light.AMBER),
+        (6, 4, Light.GREEN),
+        (3, None, None),
+    ],
+)
+def test_better_is_never_red(before: int | None, after: int | None, light: Light | None) -> None:
+    """Revision 2: after a McKenzie "better" answer (and no spreading), a short rise in
+    central back pain is expected; it does not count as red."""
+    assert light_of(before, after, centralised=True) is light
+    advice = traffic_light(before, after, centralised=True)
+    assert (advice.light if advice else None) is light
 
 
 @pytest.mark.parametrize(

@@ -458,3 +458,27 @@ def test_progression_reads_only_the_recent_past(tmp_path: Path) -> None:
         rec.finish(completed=True)
         assert store.recent_results_by_exercise(now=START + timedelta(days=89))
         assert store.recent_results_by_exercise(now=START + timedelta(days=91)) == {}
+
+
+@pytest.mark.parametrize(
+    ("answers", "light"),
+    [
+        ([Symptoms.CENTRALISING], Light.AMBER),  # "better": the rise is expected, not red
+        ([Symptoms.CENTRALISING, Symptoms.PERIPHERALISING], Light.RED),  # spreading: red
+        ([Symptoms.SAME], Light.RED),
+        ([], Light.RED),
+    ],
+)
+def test_last_light_a_rise_after_better_is_not_red(
+    tmp_path: Path, answers: list[Symptoms], light: Light
+) -> None:
+    with History.open(tmp_path / "h.sqlite3") as store:
+        rec = recorder(store)
+        rec.start({"items": []}, ["mckenzie"], 3)
+        for position, answer in enumerate(answers):
+            rec.record_exercise(
+                ExerciseEntry(position, "prone-press-up", DOSE, 1, 5, symptoms=answer)
+            )
+        rec.set_pain_after(7)
+        rec.finish(completed=True)
+        assert store.last_session_light() is light

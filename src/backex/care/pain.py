@@ -68,15 +68,23 @@ def parse_pain(text: str) -> int:
 
 
 def light_of(
-    pain_before: int | None, pain_after: int | None, max_pain: int = DEFAULT_MAX_PAIN
+    pain_before: int | None,
+    pain_after: int | None,
+    max_pain: int = DEFAULT_MAX_PAIN,
+    centralised: bool = False,
 ) -> Light | None:
     """green: after <= 3 or lower than before; amber: 4-5, or 6+ no higher; red: 6+ and higher.
 
     ``max_pain`` (a plan file's limit, default 5) moves the amber/red line. No after score:
     no light. No before score: the level alone (6+ red), the cautious reading.
+    ``centralised``: a McKenzie "better" answer and no spreading in the session; the short
+    rise in central back pain that comes with it is expected, so it is amber, never red.
     """
     if pain_after is None:
         return None
+    if centralised:
+        light = light_of(pain_before, pain_after, max_pain)
+        return Light.AMBER if light is Light.RED else light
     green = min(GREEN_MAX, max_pain)
     if pain_after <= green or (pain_before is not None and pain_after < pain_before):
         return Light.GREEN
@@ -92,9 +100,11 @@ def traffic_light(
     pain_after: int | None,
     max_pain: int = DEFAULT_MAX_PAIN,
     settled: bool | None = None,
+    centralised: bool = False,
 ) -> PainAdvice | None:
-    """The light and advice; ``settled`` False (the next-morning answer "no") counts as red."""
-    light = light_of(pain_before, pain_after, max_pain)
+    """The light and advice; ``settled`` False (the next-morning answer "no") counts as red;
+    ``centralised`` as in :func:`light_of`."""
+    light = light_of(pain_before, pain_after, max_pain, centralised)
     if light is None:
         return None
     if settled is False and light is not Light.GREEN:

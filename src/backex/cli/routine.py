@@ -506,9 +506,10 @@ class _Session:
                 self.recorder.set_pain_after(pain_after)
             except HistoryError as exc:
                 output.error(str(exc))
-        if Symptoms.CENTRALISING in answers and Symptoms.PERIPHERALISING not in answers:
+        centralised = Symptoms.CENTRALISING in answers and Symptoms.PERIPHERALISING not in answers
+        if centralised:
             console.print(symptom_good_sign(symptom_rule(Symptoms.CENTRALISING).advice))
-        advice = traffic_light(pain_before, pain_after, self.plan.max_pain)
+        advice = traffic_light(pain_before, pain_after, self.plan.max_pain, centralised=centralised)
         if advice is not None:
             console.print(traffic_light_view(pain_before, pain_after, advice))
         if advice is not None and advice.light is Light.RED:

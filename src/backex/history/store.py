@@ -368,13 +368,21 @@ class History:
         return row["id"], started, row["pain_before"], row["pain_after"]
 
     def last_session_light(self) -> Light | None:
-        """The pain traffic light of the newest session (None without a pain score)."""
+        """The pain traffic light of the newest session (None without a pain score); a
+        McKenzie "better" answer without spreading keeps a rise from counting as red."""
         rows = self.read(
-            "SELECT pain_before, pain_after FROM session ORDER BY started_utc DESC, id DESC LIMIT 1"
+            "SELECT s.pain_before, s.pain_after,"
+            " EXISTS (SELECT 1 FROM exercise_result r WHERE r.session_id = s.id"
+            "  AND r.symptom_response = 'centralising') AS better,"
+            " EXISTS (SELECT 1 FROM exercise_result r WHERE r.session_id = s.id"
+            "  AND r.symptom_response = 'peripheralising') AS spread"
+            " FROM session s ORDER BY s.started_utc DESC, s.id DESC LIMIT 1"
         )
         if not rows:
             return None
-        advice = traffic_light(rows[0]["pain_before"], rows[0]["pain_after"])
+        row = rows[0]
+        centralised = bool(row["better"]) and not row["spread"]
+        advice = traffic_light(row["pain_before"], row["pain_after"], centralised=centralised)
         return advice.light if advice else None
 
 
