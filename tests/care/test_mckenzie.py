@@ -8,6 +8,7 @@ from backex.care.mckenzie import (
     Gate,
     SpreadingHistory,
     Symptoms,
+    advise_no_change,
     needs_leg_question,
     no_change_days,
     screen_due,
@@ -88,3 +89,26 @@ def test_spreading_gate(
 )
 def test_no_change_days(answers: dict[date, list[Symptoms]], days: int) -> None:
     assert no_change_days(answers) == days
+
+
+S, B, W = Symptoms.SAME, Symptoms.CENTRALISING, Symptoms.WORSE
+
+
+@pytest.mark.parametrize(
+    ("answers", "advise"),
+    [
+        ([(day(1), S), (day(2), S), (day(3), S)], True),  # the last 3 days: no change
+        ([(day(0), S), (day(0), S), (day(2), S), (day(3), S)], True),
+        ([(day(1), S), (day(2), S)], False),  # only 2 days so far
+        ([(day(1), S), (day(1), S), (day(1), S)], False),  # 3 answers, one day
+        ([(day(0), S), (day(1), B), (day(2), S), (day(3), S)], False),  # better among them
+        ([(day(0), B), (day(2), S), (day(3), S), (day(4), S)], True),  # better, then 3 same
+        ([(day(1), S), (day(2), S), (day(3), S), (day(3), W)], False),  # newest day not all same
+        ([], False),
+    ],
+)
+def test_advise_no_change_on_the_last_3_days(
+    answers: list[tuple[date, Symptoms]], advise: bool
+) -> None:
+    ordered = sorted(answers, key=lambda answer: answer[0])  # oldest first, as stored
+    assert advise_no_change(ordered) is advise

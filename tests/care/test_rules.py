@@ -136,9 +136,13 @@ def test_gentle_session_from_7(before: int | None, gentle: bool) -> None:
         ([5, 5, 5], True),  # no better after 2 weeks
         ([3, 4, 5], True),  # worse two weeks running
         ([5, 4], False),  # not 2 weeks yet
+        ([5, None, 5], False),  # a week without a score: not judged
+        ([None, 5, 6], False),
+        ([0, 0, 0], False),  # no pain: nothing to improve
+        ([2, 2, 2], True),
     ],
 )
-def test_no_improvement(weeks: list[float], advise: bool) -> None:
+def test_no_improvement(weeks: list[float | None], advise: bool) -> None:
     assert no_improvement(weeks) is advise
 
 

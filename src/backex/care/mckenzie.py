@@ -5,7 +5,7 @@ McKenzie, "Treat Your Own Back"; McKenzie Institute International). All the seri
 wording lives here. Pure: answers and dates come in, decisions and text go out.
 """
 
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
@@ -171,3 +171,13 @@ def no_change_days(answers_by_day: Mapping[date, Collection[Symptoms]]) -> int:
     return sum(
         1 for answers in answers_by_day.values() if answers and set(answers) == {Symptoms.SAME}
     )
+
+
+def advise_no_change(answers: Sequence[tuple[date, Symptoms]]) -> bool:
+    """True when the newest :data:`NO_CHANGE_DAYS` days with McKenzie answers (``answers``
+    oldest first, as the history gives them) each had only "no change"."""
+    by_day: dict[date, list[Symptoms]] = {}
+    for day, answer in answers:
+        by_day.setdefault(day, []).append(answer)
+    newest = dict(sorted(by_day.items())[-NO_CHANGE_DAYS:])
+    return len(newest) == NO_CHANGE_DAYS and no_change_days(newest) == NO_CHANGE_DAYS

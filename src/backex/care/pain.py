@@ -5,6 +5,7 @@ et al. 2007; Provide Physiotherapy; Fusion Physio; NICE NG59; NHS inform). Every
 wording about pain lives here; the screen, plain mode and handout take it from here.
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -127,10 +128,16 @@ def asks_morning_question(light: Light | None, hours_since: float) -> bool:
     return light in (Light.AMBER, Light.RED) and 0 <= hours_since <= MORNING_QUESTION_WITHIN_H
 
 
-def no_improvement(weekly_pain: list[float]) -> bool:
-    """Weekly average pain, oldest first: no better after 2 weeks, or worse two weeks running."""
+def no_improvement(weekly_pain: Sequence[float | None]) -> bool:
+    """Weekly average pain, oldest first: no better after 2 weeks, or worse two weeks running.
+
+    Needs the three latest weeks each with a score (None: a week without one); a back
+    with no pain this week has nothing left to improve.
+    """
     if len(weekly_pain) < 3:
         return False
     first, middle, last = weekly_pain[-3:]
+    if first is None or middle is None or last is None or last == 0:
+        return False
     worse_twice = middle > first and last > middle
     return worse_twice or last >= first

@@ -132,6 +132,20 @@ def _spreading(store: "History", ask: bool, dry_run: bool, now: datetime) -> Res
     return restricted if gate is mckenzie.Gate.RESTRICTED else Restrictions()
 
 
+def see_a_physiotherapist(store: "History", focus: tuple[Focus, ...], now: datetime) -> list[str]:
+    """The history's reasons to see a physiotherapist: no better after 2 weeks (or worse
+    two weeks running), and for McKenzie sessions "no change" on the last 3 days."""
+    from backex.history.queries import weekly_pain
+
+    advice: list[str] = []
+    if pain.no_improvement(weekly_pain(store, now.date())):
+        advice.append(pain.NO_IMPROVEMENT_ADVICE)
+    answers = store.symptom_days((now - LOOK_BACK).date()) if Focus.MCKENZIE in focus else []
+    if mckenzie.advise_no_change(answers):
+        advice.append(mckenzie.NO_CHANGE_ADVICE)
+    return advice
+
+
 def morning_check(store: "History", ask: bool, now: datetime) -> bool:
     """True when the last amber/red session's pain had not settled by the next morning."""
     last = store.last_session_pain()
@@ -174,6 +188,8 @@ def prepare(
             restrictions = _spreading(store, ask, dry_run, now)
     if answers.get("pregnant"):
         notes.append(screening.PREGNANCY_NOTE)
+    if store is not None:
+        notes.extend(see_a_physiotherapist(store, focus, now))
     not_settled = morning_check(store, ask and not dry_run, now) if store is not None else False
     excluded = screening.exclusions(answers, catalogue.exercises)
     return CareInput(

@@ -139,3 +139,7 @@ def _show(
             goals,
         )
     )
+    from backex.care.pain import NO_IMPROVEMENT_ADVICE, no_improvement
+
+    if no_improvement(queries.weekly_pain(store, today)):
+        console.print(NO_IMPROVEMENT_ADVICE, style="bold yellow")

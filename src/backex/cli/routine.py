@@ -8,7 +8,7 @@ used stops the routine before anything starts (exit 1, nothing lost).
 
 import json
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -480,6 +480,21 @@ class _Session:
 
             score_goals(self.recorder.history)
 
+    def _no_change_advice(self) -> None:
+        """ "No change" on the last 3 McKenzie days, today's included: say so at once."""
+        from backex.care import mckenzie
+        from backex.errors import HistoryError
+        from backex.history.store import local_now
+        from backex.ui import output
+
+        since = (local_now() - timedelta(days=30)).date()
+        try:
+            answers = self.recorder.history.symptom_days(since)
+        except HistoryError:
+            return
+        if mckenzie.advise_no_change(answers):
+            output.stdout().print(mckenzie.NO_CHANGE_ADVICE, style="bold yellow")
+
     def _finish(self, completed: bool) -> None:
         from backex.errors import HistoryError
         from backex.ui import output
@@ -514,3 +529,5 @@ class _Session:
             console.print(traffic_light_view(pain_before, pain_after, advice))
         if advice is not None and advice.light is Light.RED:
             _recheck_red_flags()
+        if Symptoms.SAME in answers:
+            self._no_change_advice()

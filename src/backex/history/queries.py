@@ -93,3 +93,17 @@ def sessions_per_day(store: History, first: date, last: date) -> dict[date, int]
         (first.isoformat(), last.isoformat()),
     )
     return {date.fromisoformat(row[0]): row[1] for row in rows}
+
+
+def weekly_pain(store: History, today: date, weeks: int = 3) -> list[float | None]:
+    """Mean pain before per week, oldest first: the week ending ``today``, and the
+    ``weeks - 1`` before it; None for a week without a score."""
+    first = today - timedelta(days=7 * weeks - 1)
+    rows = store.read(
+        "SELECT CAST((julianday(?) - julianday(local_day)) / 7 AS INTEGER) AS ago,"
+        " AVG(pain_before) FROM session WHERE local_day BETWEEN ? AND ?"
+        " AND pain_before IS NOT NULL GROUP BY ago",
+        (today.isoformat(), first.isoformat(), today.isoformat()),
+    )
+    means: dict[int, float] = {row[0]: row[1] for row in rows}
+    return [means.get(ago) for ago in range(weeks - 1, -1, -1)]
