@@ -6,7 +6,7 @@ numbers are sessions done and sessions the frequency plans, never sessions misse
 """
 
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -49,13 +49,21 @@ def adherence(
     *,
     recent_days: int = RECENT_DAYS,
     weeks: int = WEEKS,
+    paused: Collection[date] = frozenset(),
 ) -> Adherence:
     """Sessions recorded under ``plan_name`` against ``frequency``, up to ``today``."""
     followed = [s for s in sessions if s.plan_name == plan_name]
     started = min((s.started_at.date() for s in followed), default=None)
     done = Counter(s.started_at.date() for s in followed if counts_as_done(s))
     return adherence_of_days(
-        started, done, plan_name, frequency, today, recent_days=recent_days, weeks=weeks
+        started,
+        done,
+        plan_name,
+        frequency,
+        today,
+        recent_days=recent_days,
+        weeks=weeks,
+        paused=paused,
     )
 
 
@@ -68,9 +76,11 @@ def adherence_of_days(
     *,
     recent_days: int = RECENT_DAYS,
     weeks: int = WEEKS,
+    paused: Collection[date] = frozenset(),
 ) -> Adherence:
     """:func:`adherence` from the first day a plan was followed and the sessions done on
-    each day (the store counts them in SQL, whatever the history's length)."""
+    each day (the store counts them in SQL, whatever the history's length). ``paused``
+    days plan nothing; sessions done on them still count."""
 
     def period(first: date, last: date) -> Period | None:
         if started is None or last < started:
@@ -78,7 +88,7 @@ def adherence_of_days(
         first = max(first, started)
         days = [first + timedelta(days=i) for i in range((last - first).days + 1)]
         done = sum(done_per_day.get(day, 0) for day in days)
-        return Period(first, last, done, frequency.planned_between(first, last))
+        return Period(first, last, done, frequency.planned_between(first, last, paused))
 
     this_monday = today - timedelta(days=today.weekday())
     by_week = (

@@ -13,6 +13,7 @@ Reminders and adherence both read it: :meth:`Frequency.sessions_on` a day,
 """
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, time, timedelta
 from enum import StrEnum
@@ -125,18 +126,20 @@ class Frequency:
             return 0
         return self.sessions_per_day if list(Weekday)[day.weekday()] in self.days else 0
 
-    def planned_between(self, first: date, last: date) -> int:
-        """Target sessions from ``first`` to ``last``, both included.
+    def planned_between(self, first: date, last: date, skip: Collection[date] = ()) -> int:
+        """Target sessions from ``first`` to ``last``, both included, less the days in
+        ``skip`` (paused days: nothing is planned on them).
 
         PER_WEEK: N for each full week, and N times the share of a week for a part
         week, rounded down (a 3-day stretch of "3 times a week" plans 1).
         """
         if last < first:
             return 0
-        count = (last - first).days + 1
+        days = [first + timedelta(days=i) for i in range((last - first).days + 1)]
+        days = [day for day in days if day not in skip] if skip else days
         if self.kind is FrequencyKind.PER_WEEK:
-            return self.per_week * count // 7
-        return sum(self.sessions_on(first + timedelta(days=i)) for i in range(count))
+            return self.per_week * len(days) // 7
+        return sum(self.sessions_on(day) for day in days)
 
     def reminder_days(self) -> tuple[Weekday, ...]:
         """Days for a weekly reminder rule; empty for every day."""
