@@ -130,8 +130,8 @@ def test_empty_history_is_friendly_and_creates_nothing(isolated_home: Path) -> N
     [
         (["--json"], '{\n  "sessions": []\n}\n'),
         (["--csv"], "session_id,started_at,ended_at,utc_offset,focus,plan_name,completed,"
-                    "pain_before,pain_after,position,exercise,exercise_name,sides,planned_sets,"
-                    "planned_reps_per_set_per_side,planned_hold_seconds,planned_rest_seconds,"
+                    "pain_before,pain_after,self_reported,position,exercise,exercise_name,sides,"
+                    "planned_sets,planned_reps_per_set_per_side,planned_hold_seconds,planned_rest_seconds,"
                     "prescribed_sets,prescribed_reps_per_set_per_side,"
                     "sets_done,total_reps,work_seconds,skipped,skip_reason,symptom_response,"
                     "exercise_started_at,exercise_ended_at\n"),

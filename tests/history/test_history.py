@@ -41,7 +41,7 @@ def test_migrates_an_empty_file_to_the_current_schema(tmp_path: Path) -> None:
     assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    assert tables == {"session", "exercise_result", "goal", "goal_score", "checkin"}
+    assert tables == {"session", "exercise_result", "goal", "goal_score", "checkin", "pause"}
 
 
 def test_reopening_a_current_file_keeps_its_rows(tmp_path: Path) -> None:
@@ -88,6 +88,7 @@ def test_a_session_is_written_as_it_happens(tmp_path: Path) -> None:
         "completed": True,
         "pain_before": 4,
         "pain_after": 2,
+        "self_reported": False,
         "exercises": [
             {
                 "position": 0,

@@ -140,7 +140,8 @@ def test_a_file_from_before_the_utc_column_is_migrated(tmp_path: Path) -> None:
     path = tmp_path / "h.sqlite3"
     ids = fill_week(path, date(2025, 3, 9))
     with sqlite3.connect(path) as db:  # undo the migrations after 1, as an older backex left it
-        for table in ("goal_score", "goal", "checkin"):
+        db.execute("ALTER TABLE session DROP COLUMN self_reported")
+        for table in ("pause", "goal_score", "goal", "checkin"):
             db.execute(f"DROP TABLE {table}")
         db.execute("ALTER TABLE exercise_result DROP COLUMN prescribed")
         db.execute("DROP INDEX session_by_utc")

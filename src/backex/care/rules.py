@@ -85,6 +85,9 @@ class PastResult:
     pain_before: int | None
     pain_after: int | None
     prescribed: Dose | None = None  # before trimming to fit the time; None: ``planned``
+    # Logged with ``backex done``, not coached: its pain counts (a red light eases off),
+    # but it never sets the dose nor counts as a good day toward moving up.
+    self_reported: bool = False
 
     @property
     def baseline(self) -> Dose:
@@ -190,16 +193,23 @@ def _longer_hold(exercise: Exercise, dose: Dose, move_up: MoveUp, why: str) -> D
 
 
 def good_session(result: PastResult) -> bool:
-    """Green light, the full dose, and no McKenzie answer that holds the dose back."""
+    """Coached, green light, the full dose, and no McKenzie answer that holds the dose
+    back; a self-reported session is never a good one (nobody saw the dose done)."""
+    if result.self_reported:
+        return False
     light = light_of(result.pain_before, result.pain_after)
     held = result.symptoms is not None and symptom_rule(result.symptoms).hold_progress
     return light is Light.GREEN and full_dose(result) and not held
 
 
 def good_days(recent: Sequence[PastResult], dose: Dose) -> int:
-    """Different days with a good session at ``dose`` since it was last changed."""
+    """Different days with a good session at ``dose`` since it was last changed.
+
+    Self-reported results are passed over: they neither count nor mark a change."""
     days: set[date] = set()
     for result in recent:  # newest first: stop at the change
+        if result.self_reported:
+            continue
         if result.baseline != dose:
             break
         if good_session(result):
@@ -224,7 +234,10 @@ def adjust_dose(
     means at least 2 days have passed since it. Up, by the exercise's ``move_up``: a longer
     hold, then +1 rep, then the harder variant once every target is met. A "worse in the
     back" McKenzie answer last time holds the dose.
+    Self-reported results (``backex done``) never move the dose up or set it: the dose is
+    the last coached one; but ``last_light`` includes them, so a red one eases off.
     """
+    recent = [result for result in recent if not result.self_reported]
     dose = recent[0].baseline if recent else exercise.dose
     if last_light is Light.RED:
         return _ease_off(exercise, dose, catalogue, "pain rose last session")

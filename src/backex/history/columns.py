@@ -43,6 +43,13 @@ SESSION_FIELDS: tuple[tuple[str, str, str], ...] = (
         "Pain before the session, 0 (none) to 10 (worst imaginable); empty if not given.",
     ),
     ("pain_after", "pain_after", "Pain after the session, 0 to 10; empty if not given."),
+    (
+        "self_reported",
+        "self_reported",
+        "Whether it was logged with backex done, away from the screen, rather than coached "
+        "(CSV 1 or 0; JSON true or false); its exercises are counted as done at the doses "
+        "listed, and it started and ended at the time given.",
+    ),
 )
 EXERCISE_FIELDS: tuple[tuple[str, str, str], ...] = (
     ("position", "position", "The exercise's place in the session, from 0."),

@@ -145,6 +145,7 @@ class Fortnight:
     first_day: date
     today: date
     days_done: int
+    done_today: bool = False
     target: int = FORTNIGHT_TARGET
 
     @property
@@ -164,6 +165,11 @@ class Fortnight:
     def reached(self) -> bool:
         return self.days_done >= self.target
 
+    @property
+    def within_reach(self) -> bool:
+        """Whether the days still open (today, if nothing counted yet) can reach it."""
+        return self.to_go <= self.days_left + (0 if self.done_today else 1)
+
 
 def first_fortnight(
     first_day: date | None, active: Iterable[date], today: date
@@ -173,8 +179,8 @@ def first_fortnight(
     if first_day is None or not first_day <= today < first_day + timedelta(days=FORTNIGHT_DAYS):
         return None
     last = first_day + timedelta(days=FORTNIGHT_DAYS - 1)
-    done = len({day for day in active if first_day <= day <= min(last, today)})
-    return Fortnight(first_day, today, done)
+    days = {day for day in active if first_day <= day <= min(last, today)}
+    return Fortnight(first_day, today, len(days), today in days)
 
 
 def just_reached(fortnight: Fortnight | None, counted: bool, sessions_that_day: int) -> bool:

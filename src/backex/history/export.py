@@ -96,7 +96,11 @@ def log_csv_chunks(sessions: Iterable[SessionRecord]) -> Iterator[str]:
     writer.writerow(CSV_COLUMNS)
     for session in sessions:
         record = session_to_dict(session)
-        record.update(focus=",".join(record["focus"]), completed=int(record["completed"]))
+        record.update(
+            focus=",".join(record["focus"]),
+            completed=int(record["completed"]),
+            self_reported=int(record["self_reported"]),
+        )
         head = session_cells(record)
         if not record["exercises"]:
             writer.writerow(head + no_exercise)

@@ -158,6 +158,7 @@ def _session(row: Mapping[str, Any], exercises: tuple[ExerciseEntry, ...]) -> Se
         pain_before=_int(row.get("pain_before")),
         pain_after=_int(row.get("pain_after")),
         exercises=exercises,
+        self_reported=_bool(row.get("self_reported")),
     )
 
 

@@ -107,3 +107,27 @@ def weekly_pain(store: History, today: date, weeks: int = 3) -> list[float | Non
     )
     means: dict[int, float] = {row[0]: row[1] for row in rows}
     return [means.get(ago) for ago in range(weeks - 1, -1, -1)]
+
+
+def done_per_day_newest_first(store: History) -> Iterator[tuple[date, int]]:
+    """Local days with sessions that count and how many, newest first, read lazily: a
+    streak reads only as far back as it goes (the day index, walked backwards)."""
+    sql = (
+        f"SELECT s.local_day, COUNT(*) FROM session s WHERE {_COUNTS}"
+        " GROUP BY s.local_day ORDER BY s.local_day DESC"
+    )
+    for row in store.iterate(sql, ()):
+        yield date.fromisoformat(row[0]), row[1]
+
+
+def counting_sessions_on(store: History, day: date) -> int:
+    """Sessions on the local ``day`` that count."""
+    rows = store.read(
+        f"SELECT COUNT(*) FROM session s WHERE s.local_day = ? AND {_COUNTS}", (day.isoformat(),)
+    )
+    return int(rows[0][0])
+
+
+def session_counts(store: History, session_id: int) -> bool:
+    """Whether the session counts (completed, or an exercise done)."""
+    return bool(store.read(f"SELECT 1 FROM session s WHERE s.id = ? AND {_COUNTS}", (session_id,)))

@@ -71,6 +71,9 @@ class SessionRecord:
     pain_before: int | None
     pain_after: int | None
     exercises: tuple[ExerciseEntry, ...]
+    # Logged with ``backex done`` (away from the screen), not coached: counts as done,
+    # but never toward moving a dose up.
+    self_reported: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +158,7 @@ def session_from_row(row: Any, exercises: tuple[ExerciseEntry, ...]) -> SessionR
         pain_before=row["pain_before"],
         pain_after=row["pain_after"],
         exercises=exercises,
+        self_reported=bool(row["self_reported"]),
     )
 
 
@@ -211,6 +215,7 @@ def session_to_dict(session: SessionRecord) -> dict[str, Any]:
         "completed": session.completed,
         "pain_before": session.pain_before,
         "pain_after": session.pain_after,
+        "self_reported": session.self_reported,
         "exercises": [_entry_to_dict(e, names.get(e.position)) for e in session.exercises],
     }
 

@@ -71,7 +71,7 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "UPDATE exercise_result SET skip_reason = 'symptoms'"
         " WHERE skip_reason = 'symptoms spread down the leg'",
     ),
-    (  # goals scored 0-10 (PSFS; a retired goal keeps its scores) and weekly check-ins
+    (  # 4: goals scored 0-10 (PSFS; a retired goal keeps its scores) and weekly check-ins
         """CREATE TABLE goal (
             id INTEGER PRIMARY KEY,
             text TEXT NOT NULL,
@@ -95,6 +95,14 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             answer TEXT
         )""",
         "CREATE INDEX checkin_by_day ON checkin (local_day)",
+    ),
+    (  # 5: sessions logged with `backex done`; pauses (illness, travel): days not planned
+        "ALTER TABLE session ADD COLUMN self_reported INTEGER NOT NULL DEFAULT 0",
+        """CREATE TABLE pause (
+            id INTEGER PRIMARY KEY,
+            first_day TEXT NOT NULL,
+            last_day TEXT NOT NULL CHECK (last_day >= first_day)
+        )""",
     ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -102,7 +102,7 @@ def local_now() -> datetime:
     return datetime.now().astimezone().replace(microsecond=0)
 
 
-def _check_pain(pain: int | None) -> None:
+def check_pain(pain: int | None) -> None:
     if pain is not None and not 0 <= pain <= 10:
         raise ValueError(f"pain score out of range: {pain}")
 
@@ -161,7 +161,8 @@ class History:
             self._db.execute("COMMIT")
 
     def transaction(self) -> AbstractContextManager["sqlite3.Connection"]:
-        """One short write transaction, for the tables another package owns (``habits``)."""
+        """One short write transaction, for the modules that write beside the recorder
+        (``habits``, pauses)."""
         return self._write()
 
     def iterate(self, sql: str, args: Sequence[object]) -> Iterator[Any]:
@@ -189,7 +190,7 @@ class History:
         plan_name: str | None = None,
         at: datetime | None = None,
     ) -> int:
-        _check_pain(pain_before)
+        check_pain(pain_before)
         started = (at or local_now()).isoformat()
         with self._write() as db:
             cursor = db.execute(
@@ -214,7 +215,7 @@ class History:
             )
 
     def set_pain_after(self, session_id: int, pain: int | None) -> None:
-        _check_pain(pain)
+        check_pain(pain)
         with self._write() as db:
             db.execute("UPDATE session SET pain_after = ? WHERE id = ?", (pain, session_id))
 
@@ -313,8 +314,8 @@ class History:
         rows = self.read(
             # CROSS JOIN keeps sessions the outer loop: newest first by index, stopping at
             # the limit, instead of every result of the exercise sorted.
-            "SELECT r.*, s.started_at AS session_start, s.pain_before, s.pain_after"
-            " FROM session s CROSS JOIN exercise_result r ON r.session_id = s.id"
+            "SELECT r.*, s.started_at AS session_start, s.pain_before, s.pain_after,"
+            " s.self_reported FROM session s CROSS JOIN exercise_result r ON r.session_id = s.id"
             " WHERE r.exercise_id = ? ORDER BY s.started_utc DESC, s.id DESC, r.position DESC"
             " LIMIT ?",
             (exercise_id, limit),
@@ -328,16 +329,19 @@ class History:
 
         Bounded by days as well as count, so a routine's start reads the same few rows
         whether the history holds a hundred sessions or a million. After a longer break
-        the catalogue's starting dose applies again.
+        the catalogue's starting dose applies again. Up to ``limit`` coached and ``limit``
+        self-reported results each, so sessions logged with ``backex done`` never push the
+        coached ones, which set the dose, out of sight.
         """
         since = ((now or local_now()) - timedelta(days=days)).isoformat()
         rows = self.read(
-            "SELECT * FROM (SELECT r.*, s.started_at AS session_start, s.pain_before,"
-            " s.pain_after, ROW_NUMBER() OVER (PARTITION BY r.exercise_id"
+            "SELECT * FROM (SELECT r.*, s.started_at AS session_start, s.started_utc AS utc,"
+            " s.pain_before, s.pain_after, s.self_reported,"
+            " ROW_NUMBER() OVER (PARTITION BY r.exercise_id, s.self_reported"
             " ORDER BY s.started_utc DESC, s.id DESC, r.position DESC) AS n"
             " FROM session s CROSS JOIN exercise_result r ON r.session_id = s.id"
             f" WHERE s.started_utc >= {UTC_OF.format('?')})"
-            " WHERE n <= ? ORDER BY exercise_id, n",
+            " WHERE n <= ? ORDER BY exercise_id, utc DESC, session_id DESC, position DESC",
             (since, limit),
         )
         found: dict[str, list[PastResult]] = {}
@@ -414,6 +418,7 @@ def _past_result(row: Any) -> PastResult:
         symptoms=Symptoms(row["symptom_response"]) if row["symptom_response"] else None,
         pain_before=row["pain_before"],
         pain_after=row["pain_after"],
+        self_reported=bool(row["self_reported"]),
     )
 
 
