@@ -45,7 +45,9 @@ def test_history_after_a_week(week: list[int]) -> None:
         "2025-03-04 08:01   core       3/3 done    5 → 3   completed",
         "2025-03-03 08:01   core       3/3 done    5 → 4   completed",
         "",
-        "Current streak: 3 days in a row.",
+        "Your run: 3 planned days in a row.",
+        "(every day counts, as the NHS suggests; a pause or today so far never ends it)",
+        "First fortnight: 6 sessions in 2 weeks — well done, a habit is forming.",
         "Days with a session, per week:",
         "(the NHS suggests every day; rest days are fine)",
         "  this week      ██████· 6 of 7",
@@ -71,14 +73,16 @@ def test_days_and_limit_narrow_the_view_not_the_streak(week: list[int]) -> None:
     assert result.exit_code == 0, result.output
     text = lines(result.output)
     assert text[3] == "2025-03-09 08:01   core    3/3 done    2 → 1   completed"
-    assert text[4:9] == [
+    assert text[4:11] == [
         "",
-        "Current streak: 3 days in a row.",
+        "Your run: 3 planned days in a row.",
+        "(every day counts, as the NHS suggests; a pause or today so far never ends it)",
+        "First fortnight: 6 sessions in 2 weeks — well done, a habit is forming.",
         "Days with a session, per week:",
         "(the NHS suggests every day; rest days are fine)",
         "  this week      ██████· 6 of 7",
     ]
-    assert [t[:7] for t in text[11:]] == ["03-08 B", "      A", "03-09 B", "      A"]
+    assert [t[:7] for t in text[13:]] == ["03-08 B", "      A", "03-09 B", "      A"]
 
 
 def test_json_is_the_full_log_oldest_first(week: list[int]) -> None:

@@ -53,7 +53,7 @@ def test_check_in_a_terminal_yes_exits_3_and_asks_again(isolated_home: Path) -> 
 def test_history_after_a_week_in_a_terminal(columns: int) -> None:
     fill_week(history.db_path(), date.today())
     child = spawn(["history"], columns=columns)
-    child.expect_exact("Current streak: 3 days in a row.")
+    child.expect_exact("Your run: 3 planned days in a row.")
     child.expect_exact("Pain by day, 0-10 (B before, A after)")
     child.expect(pexpect.EOF)
     child.close()

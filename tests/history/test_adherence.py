@@ -167,7 +167,7 @@ def test_history_plan_table(filled: None) -> None:
         "  week of 03 Mar  3 of 5 planned sessions",
         "  this week       5 of 6 planned sessions so far",
         "",
-        "Current streak: 5 days in a row.",  # Mon 10 to Fri 14
+        "Your run: 5 planned days in a row.",  # Mon 10 to Fri 14; today still going
     ]
 
 

@@ -1,4 +1,4 @@
-"""Streak, days per week and pain by day, from session records."""
+"""Days per week and pain by day, from session records."""
 
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -10,7 +10,6 @@ from backex.history.progress import (
     DayPain,
     WeekCount,
     active_days,
-    current_streak,
     pain_by_day,
     weekly_counts,
 )
@@ -21,21 +20,6 @@ SUNDAY = date(2025, 3, 9)
 
 def days(*ago: int) -> set[date]:
     return {SUNDAY - timedelta(days=n) for n in ago}
-
-
-@pytest.mark.parametrize(
-    ("active", "streak"),
-    [
-        (days(), 0),
-        (days(0), 1),
-        (days(0, 1, 2), 3),
-        (days(1, 2), 2),  # nothing yet today: yesterday's run still counts
-        (days(2, 3), 0),
-        (days(0, 1, 3, 4, 5), 2),
-    ],
-)
-def test_current_streak(active: set[date], streak: int) -> None:
-    assert current_streak(active, SUNDAY) == streak
 
 
 def test_weekly_counts_oldest_first_with_this_week_so_far() -> None:

@@ -1,7 +1,7 @@
 """Rendering at fixed widths: the history page, the pain chart and the safety page."""
 
 import io
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 import pytest
 from helpers.history_week import TZ, fill_week
@@ -9,9 +9,22 @@ from rich.console import Console, RenderableType
 
 from backex.care import safety
 from backex.history import progress
+from backex.history.consistency import (
+    DAILY,
+    Fortnight,
+    Pause,
+    Streak,
+    StreakUnit,
+    planned_streak,
+)
 from backex.history.progress import DayPain
-from backex.history.store import History
+from backex.history.store import History, SessionRecord
+from backex.prescription.frequency import Frequency, parse_frequency
 from backex.ui import history_view, safety_view
+from backex.ui.consistency_view import NEW_RUN, fortnight_line, pause_line
+from backex.ui.history_view import Consistency
+
+THREE_A_WEEK = parse_frequency("3x-weekly")
 
 SUNDAY = date(2025, 3, 9)
 
@@ -30,7 +43,10 @@ def week_page(width: int) -> list[str]:
     return render(
         history_view.history_page(
             sessions,
-            progress.current_streak(active, SUNDAY),
+            Consistency(
+                planned_streak(((day, 1) for day in sorted(active, reverse=True)), DAILY, SUNDAY),
+                DAILY,
+            ),
             progress.weekly_counts(active, SUNDAY),
             progress.pain_by_day(sessions),
             SUNDAY,
@@ -60,7 +76,9 @@ def test_history_page_at_40_columns() -> None:
         "2025-03-03 08:01  core",
         "  3/3 done · pain 5 → 4 · completed",
         "",
-        "Current streak: 3 days in a row.",
+        "Your run: 3 planned days in a row.",
+        "(every day counts, as the NHS suggests;",
+        "a pause or today so far never ends it)",
         "Days with a session, per week:",
         "(the NHS suggests every day; rest days",
         "are fine)",
@@ -109,16 +127,57 @@ def test_pain_chart_shows_a_missing_score() -> None:
 
 
 @pytest.mark.parametrize(
-    ("streak", "line"),
+    ("streak", "frequency", "line"),
     [
-        (0, "No run of days going right now; any day is a good day to start one."),
-        (1, "Current streak: 1 day in a row."),
-        (12, "Current streak: 12 days in a row."),
+        (Streak(0), DAILY, NEW_RUN),
+        (Streak(0, StreakUnit.WEEKS), THREE_A_WEEK, NEW_RUN),
+        (Streak(1), DAILY, "Your run: 1 planned day in a row."),
+        (Streak(12), DAILY, "Your run: 12 planned days in a row."),
+        (
+            Streak(1, StreakUnit.WEEKS),
+            THREE_A_WEEK,
+            "Your run: 1 week in a row with your 3 times a week.",
+        ),
+        (
+            Streak(4, StreakUnit.WEEKS),
+            THREE_A_WEEK,
+            "Your run: 4 weeks in a row with your 3 times a week.",
+        ),
     ],
 )
-def test_streak_wording_has_no_guilt(streak: int, line: str) -> None:
+def test_streak_wording_has_no_guilt(streak: Streak, frequency: Frequency, line: str) -> None:
     weeks = progress.weekly_counts(set(), SUNDAY)
-    assert render(history_view.progress_summary(streak, weeks, SUNDAY), 100)[0] == line
+    summary = history_view.progress_summary(Consistency(streak, frequency), weeks, SUNDAY)
+    text = render(summary, 100)
+    assert text[0] == line
+    assert not SCOLDING & set(" ".join(text).casefold().replace(".", " ").split())
+
+
+SCOLDING = {"missed", "failed", "broken", "broke", "lost", "behind"}
+
+
+@pytest.mark.parametrize(
+    ("done", "done_today", "today", "line"),
+    [
+        (0, False, 0, "First fortnight: 0 of 6 sessions — 6 to go, 13 days left."),
+        (4, True, 5, "First fortnight: 4 of 6 sessions — 2 to go, 8 days left."),
+        (5, False, 13, "First fortnight: 5 of 6 sessions — 1 to go, last day today."),
+        (3, True, 12, "First fortnight: 3 of 6 sessions, 1 day left — every session counts."),
+        (6, True, 7, "First fortnight: 6 sessions in 2 weeks — well done, a habit is forming."),
+    ],
+)
+def test_fortnight_wording(done: int, done_today: bool, today: int, line: str) -> None:
+    first = date(2026, 11, 20)
+    fortnight = Fortnight(first, first + timedelta(days=today), done, done_today)
+    assert render(fortnight_line(fortnight), 100) == [line]
+
+
+def test_pause_and_self_reported_lines() -> None:
+    pause = Pause(date(2026, 12, 3), date(2026, 12, 10))
+    assert render(pause_line(pause), 200)[0].startswith("Paused until Fri 11 Dec: ")
+    when = datetime(2026, 12, 2, 18, 30, tzinfo=TZ)
+    record = SessionRecord(1, when, when, ("core",), {}, None, True, 2, 1, (), True)
+    assert "self-reported" in render(history_view.sessions_table([record], 80), 80)[3]
 
 
 @pytest.mark.parametrize("width", [40, 80])

@@ -78,16 +78,25 @@ def _show(
     as_csv: bool,
 ) -> None:
     """Read only what is shown: the listed rows and aggregates, or a stream of the log."""
-    from backex.history import progress, queries
+    from backex.history import consistency, progress, queries
     from backex.history.adherence import RECENT_DAYS, WEEKS, adherence_of_days
     from backex.history.export import log_csv_chunks, log_json_chunks
+    from backex.history.pauses import pauses
     from backex.ui import output
 
+    paused = pauses(store) if store else []
     plan = None
     if prescription is not None:
         since = today - timedelta(days=max(RECENT_DAYS, 7 * WEEKS))
         started, done = queries.plan_days(store, prescription.name, since) if store else (None, {})
-        plan = adherence_of_days(started, done, prescription.name, prescription.frequency, today)
+        plan = adherence_of_days(
+            started,
+            done,
+            prescription.name,
+            prescription.frequency,
+            today,
+            paused=consistency.paused_days(paused, since, today),
+        )
     every = store.iter_sessions(since_day=first_day) if store else iter(())
     if as_csv:
         output.print_chunks(log_csv_chunks(every))
@@ -116,7 +125,7 @@ def _show(
             output.stdout().print()
             output.stdout().print(goals_summary(goals))
         return
-    from backex.ui.history_view import history_page
+    from backex.ui.history_view import Consistency, history_page
 
     assert store is not None
     weeks = 4
@@ -124,14 +133,27 @@ def _show(
     recent = queries.active_days(store, this_monday - timedelta(weeks=weeks - 1))
     chart_from = today - timedelta(days=(days or PAIN_CHART_DAYS) - 1)
     pain = [progress.DayPain(*row) for row in queries.pain_by_day(store, chart_from)]
+    frequency = prescription.frequency if prescription else consistency.DAILY
+    first_active = queries.first_active_day(store)
+    fortnight = None
+    if first_active is not None and today - first_active < timedelta(consistency.FORTNIGHT_DAYS):
+        fortnight_days = queries.active_days(store, first_active)
+        fortnight = consistency.first_fortnight(first_active, fortnight_days, today)
     console = output.stdout()
     console.print(
         history_page(
             sessions,
-            progress.streak_of(
-                queries.active_days_newest_first(store), today
-            ),  # all days, not --days
-            progress.weekly_counts(recent, today, weeks, first=queries.first_active_day(store)),
+            Consistency(
+                # every day, not only --days
+                consistency.planned_streak(
+                    queries.done_per_day_newest_first(store), frequency, today, paused
+                ),
+                frequency,
+                prescription is not None,
+                consistency.active_pause(paused, today),
+                fortnight,
+            ),
+            progress.weekly_counts(recent, today, weeks, first=first_active),
             pain,
             today,
             console.width,

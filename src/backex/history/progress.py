@@ -1,7 +1,8 @@
-"""What the history says about progress: streaks, days per week, pain by day. Pure.
+"""What the history says about progress: days per week, pain by day. Pure.
 
 The target frequency is daily: the NHS says to do back exercises every day. Rest days
-are allowed, so the numbers are reported as days done, never as days missed.
+are allowed, so the numbers are reported as days done, never as days missed. The run of
+planned days is :mod:`backex.history.consistency`.
 """
 
 from collections.abc import Iterable, Sequence
@@ -39,35 +40,6 @@ def counts_as_done(session: SessionRecord) -> bool:
 def active_days(sessions: Iterable[SessionRecord]) -> set[date]:
     """The local dates with at least one session that counts."""
     return {s.started_at.date() for s in sessions if counts_as_done(s)}
-
-
-def current_streak(days: set[date], today: date) -> int:
-    """Days in a row with a session, ending today, or yesterday if today has none yet."""
-    day = today if today in days else today - timedelta(days=1)
-    streak = 0
-    while day in days:
-        streak += 1
-        day -= timedelta(days=1)
-    return streak
-
-
-def streak_of(newest_first: Iterable[date], today: date) -> int:
-    """:func:`current_streak` from active days given newest first, read only as far back
-    as the streak goes (the store yields them lazily)."""
-    days = iter(newest_first)
-    for day in days:
-        if day <= today:
-            break
-    else:
-        return 0
-    if day < today - timedelta(days=1):
-        return 0
-    streak, expected = 1, day - timedelta(days=1)
-    for day in days:
-        if day != expected:
-            break
-        streak, expected = streak + 1, day - timedelta(days=1)
-    return streak
 
 
 def weekly_counts(

@@ -1,12 +1,17 @@
-"""What the history page counts, in SQL: active days, the streak's days, pain by day, and
-a plan's sessions per day. Each reads an index range, not every session, so ``history``
-stays as fast at a million sessions as at a hundred.
+"""What the history page counts, in SQL: active days, sessions per day for the run of
+planned days, pain by day, a plan's sessions per day and the first fortnight. Each reads
+an index range, not every session, so ``history`` stays as fast at a million sessions as
+at a hundred.
 """
 
 from collections.abc import Iterator
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from backex.history.store import History
+
+if TYPE_CHECKING:
+    from backex.history.consistency import Fortnight
 
 # A session counts if it was completed or at least one exercise was done.
 _COUNTS = (
@@ -46,14 +51,6 @@ def first_day(store: History, plan_name: str | None = None) -> date | None:
 
 def has_sessions(store: History) -> bool:
     return bool(store.read("SELECT 1 FROM session LIMIT 1"))
-
-
-def active_days_newest_first(store: History) -> Iterator[date]:
-    """Local days with a session that counts (see ``progress.counts_as_done``), newest
-    first, read lazily: a streak reads only as far back as it goes."""
-    sql = f"SELECT DISTINCT s.local_day FROM session s WHERE {_COUNTS} ORDER BY 1 DESC"
-    for row in store.iterate(sql, ()):
-        yield date.fromisoformat(row[0])
 
 
 def active_days(store: History, since_day: date) -> set[date]:
@@ -131,3 +128,29 @@ def counting_sessions_on(store: History, day: date) -> int:
 def session_counts(store: History, session_id: int) -> bool:
     """Whether the session counts (completed, or an exercise done)."""
     return bool(store.read(f"SELECT 1 FROM session s WHERE s.id = ? AND {_COUNTS}", (session_id,)))
+
+
+def first_fortnight(store: History, today: date) -> "Fortnight | None":
+    """Progress toward the first fortnight's target (None outside the fortnight)."""
+    from backex.history.consistency import FORTNIGHT_DAYS, first_fortnight
+
+    first = first_active_day(store)
+    if first is None or today - first >= timedelta(days=FORTNIGHT_DAYS):
+        return None
+    return first_fortnight(first, active_days(store, first), today)
+
+
+def fortnight_after(
+    store: History, session_id: int, today: date
+) -> "tuple[Fortnight, bool] | None":
+    """The first fortnight after recording a session, and whether that session reached
+    its target (True for one session only); None outside the fortnight."""
+    from backex.history.consistency import just_reached
+
+    fortnight = first_fortnight(store, today)
+    if fortnight is None:
+        return None
+    rows = store.read("SELECT local_day FROM session WHERE id = ?", (session_id,))
+    day = date.fromisoformat(rows[0][0]) if rows else today
+    counted = session_counts(store, session_id)
+    return fortnight, just_reached(fortnight, counted, counting_sessions_on(store, day))

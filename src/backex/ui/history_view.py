@@ -1,6 +1,7 @@
 """Renderables for ``backex history``: sessions, streak, days per week, pain chart."""
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from rich import box
@@ -10,10 +11,13 @@ from rich.text import Text
 
 from backex.habits.goals import Goal
 from backex.history.adherence import RECENT_DAYS, Adherence, Period
+from backex.history.consistency import Fortnight, Pause, Streak
 from backex.history.progress import DayPain, WeekCount
 from backex.history.store import SessionRecord
 from backex.paths import command_name
+from backex.prescription.frequency import Frequency
 from backex.text import one_line
+from backex.ui.consistency_view import fortnight_line, pause_line, streak_line, streak_rule
 from backex.ui.habits_view import goals_summary
 
 NARROW = 60  # below this many columns, the table gives way to stacked lines
@@ -21,7 +25,20 @@ EIGHTHS = " ▏▎▍▌▋▊▉"
 MAX_BAR = 40
 
 
+@dataclass(frozen=True, slots=True)
+class Consistency:
+    """What the history page says about keeping going: the run, a pause, the fortnight."""
+
+    streak: Streak
+    frequency: Frequency
+    from_plan: bool = False
+    pause: Pause | None = None
+    fortnight: Fortnight | None = None
+
+
 def _status(session: SessionRecord) -> str:
+    if session.self_reported:
+        return "self-reported"
     if session.completed:
         return "completed"
     return "stopped early" if session.ended_at else "not finished"
@@ -98,14 +115,21 @@ def _week_label(monday: date, today: date) -> str:
     return "week of " + monday.strftime("%d %b")
 
 
-def progress_summary(streak: int, weeks: Sequence[WeekCount], today: date) -> RenderableType:
-    """Current streak and days with a session per week, against every day."""
-    if streak:
-        streak_text = f"Current streak: {streak} day{'s' if streak != 1 else ''} in a row."
-    else:
-        streak_text = "No run of days going right now; any day is a good day to start one."
-    lines: list[RenderableType] = [
-        Text(streak_text, style="bold"),
+def progress_summary(
+    consistency: Consistency, weeks: Sequence[WeekCount], today: date
+) -> RenderableType:
+    """The run of planned days, any pause, the first fortnight, and days with a session
+    per week."""
+    lines: list[RenderableType] = []
+    if consistency.pause is not None:
+        lines.append(pause_line(consistency.pause))
+    lines += [
+        streak_line(consistency.streak, consistency.frequency),
+        streak_rule(consistency.frequency, consistency.from_plan),
+    ]
+    if consistency.fortnight is not None:
+        lines.append(fortnight_line(consistency.fortnight))
+    lines += [
         Text("Days with a session, per week:"),
         Text("(the NHS suggests every day; rest days are fine)", style="dim"),
     ]
@@ -192,7 +216,7 @@ def pain_chart(days: Sequence[DayPain], width: int) -> RenderableType:
 
 def history_page(
     sessions: Sequence[SessionRecord],
-    streak: int,
+    consistency: Consistency,
     weeks: Sequence[WeekCount],
     pain: Sequence[DayPain],
     today: date,
@@ -205,7 +229,7 @@ def history_page(
     parts: list[RenderableType] = [sessions_table(sessions, width, hint=plan is None)]
     if plan is not None:
         parts += [Text(""), adherence_summary(plan)]
-    parts += [Text(""), progress_summary(streak, weeks, today)]
+    parts += [Text(""), progress_summary(consistency, weeks, today)]
     if goals:
         parts += [Text(""), goals_summary(goals)]
     if pain:
