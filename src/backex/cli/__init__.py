@@ -5,6 +5,7 @@ from backex.cli import due as due
 from backex.cli import export as export
 from backex.cli import goal as goal
 from backex.cli import history as history
+from backex.cli import pause as pause
 from backex.cli import plan as plan
 from backex.cli import remind as remind
 from backex.cli import report as report

@@ -79,5 +79,17 @@ def remind(
         text = render_crontab(schedule, os.getuid() if hasattr(os, "getuid") else None)
     else:
         now = datetime.now(UTC)
-        text = render_ics(schedule, start=date.today(), now=now, alarm_minutes=alarm_before)
+        start = _first_day_not_paused(date.today())
+        text = render_ics(schedule, start=start, now=now, alarm_minutes=alarm_before)
     emit(text, output_path, force)
+
+
+def _first_day_not_paused(today: date) -> date:
+    """Today, or the day a running pause (``backex pause``) ends: no reminders before."""
+    from backex.history.consistency import active_pause
+    from backex.history.export import stored_history
+    from backex.history.pauses import pauses
+
+    with stored_history() as store:
+        running = active_pause(pauses(store), today) if store else None
+    return running.resume_day if running else today
