@@ -159,10 +159,11 @@ def test_plain_run_of_a_tiny_routine() -> None:
         "[00:23] Supine marches — set 1/1, right leg, rep 2/5: lift 2 s, lower 2 s",
     ]
     assert "[00:55] Done, well done." in lines
-    assert lines[-3:] == [
+    assert lines[-4:] == [
         "Exercise        Result  Sets         Reps  Work",
         "Supine marches  done       1  5 each side  0:40",
         "Done 1  ·  skipped 0  ·  time taken 0:55",
+        "First fortnight: 1 of 6 sessions — 5 to go, 13 days left.",  # a first session
     ]
     assert "\a" not in result.output
 

@@ -100,7 +100,10 @@ def test_interactive_asks_the_gate_once_and_pain_before_and_after(interactive: N
     retry = "Please give a whole number from 0 to 10, or press Enter to skip.\n"
     before = out.index(f"{STOP_RULE}\n{PAIN}12\n{retry}{PAIN}4\n")
     assert before < out.index("time taken") < out.index(f"{PAIN}2\n")
-    assert out.endswith("Pain 4 before, 2 after: green. Good: carry on as planned.\n")
+    assert out.endswith(
+        "Pain 4 before, 2 after: green. Good: carry on as planned.\n"
+        "First fortnight: 1 of 6 sessions — 5 to go, 13 days left.\n"
+    )
     (session,) = sessions()
     assert (session.pain_before, session.pain_after, session.completed) == (4, 2, True)
     # the full check is not due: only the one combined question; Enter skips both pains

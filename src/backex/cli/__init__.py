@@ -1,6 +1,7 @@
 """The command line: parse, call the core, render. Commands live in sibling modules."""
 
 from backex.cli import browse as browse
+from backex.cli import done as done
 from backex.cli import due as due
 from backex.cli import export as export
 from backex.cli import goal as goal

@@ -531,3 +531,25 @@ class _Session:
             _recheck_red_flags()
         if Symptoms.SAME in answers:
             self._no_change_advice()
+        self._fortnight()
+
+    def _fortnight(self) -> None:
+        """Progress toward the first fortnight's target, while in it (never a scold)."""
+        from backex.errors import HistoryError
+        from backex.history import queries
+        from backex.history.store import local_now
+        from backex.ui import output
+        from backex.ui.consistency_view import fortnight_after_session
+
+        if self.writer.failure is not None or self.recorder.session_id is None:
+            return
+        try:
+            news = queries.fortnight_after(
+                self.recorder.history, self.recorder.session_id, local_now().date()
+            )
+        except HistoryError as exc:
+            output.error(str(exc))
+            return
+        line = fortnight_after_session(news)
+        if line is not None:
+            output.stdout().print(line)
