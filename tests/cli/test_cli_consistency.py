@@ -229,3 +229,11 @@ def test_a_routine_ends_with_the_fortnight_and_reaches_it_once() -> None:
         .startswith("First fortnight: 6 sessions in 2 weeks — well done")
     )
     assert "First fortnight" not in routine("2026-12-03T10:00:00+00:00")
+
+
+def test_the_report_counts_logged_sessions_and_plans_nothing_on_paused_days() -> None:
+    for day in (23, 24, 25):
+        ok("done", "--plan", str(EXAMPLE), now=f"2026-11-{day}T18:30:00+00:00")
+    ok("pause", "--days", "4", now="2026-11-26T09:00:00+00:00")
+    out = ok("report", "--plan", str(EXAMPLE), "--since", "2026-11-23", "--until", "2026-11-29")
+    assert "Sessions 3 of 3 planned sessions done (once a day)" in out

@@ -74,6 +74,7 @@ def report(
     catalogue = load_catalogue(catalogue_path)
     prescription = load_prescription(plan_path, catalogue) if plan_path else None
     plan_name = prescription.name if prescription else None
+    paused: frozenset[date] = frozenset()
     if from_file is not None:
         goals: list[Goal] = []  # an exported file holds the sessions only
         checkins: list[CheckIn] = []
@@ -82,7 +83,7 @@ def report(
         start = first_day or first_session_day(sessions, plan_name)
     else:
         names, source = {}, "this computer's history"
-        start, sessions = _stored_window(first_day, today, plan_name)
+        start, sessions, paused = _stored_window(first_day, today, plan_name)
         goals, checkins = _habits()
     for exercise in catalogue.exercises:
         names.setdefault(exercise.id, exercise.name)
@@ -91,7 +92,7 @@ def report(
         raise BackexError(f"no sessions {where} in {source}; nothing to report")
     result = build_report(
         sessions, prescription=prescription, first_day=start, today=today, names=names,
-        source=source, goals=goals, checkins=checkins,
+        source=source, goals=goals, checkins=checkins, paused=paused,
     )  # fmt: skip
     if output_format is ReportFormat.TERMINAL:
         if output_path is not None:
@@ -109,19 +110,23 @@ def report(
 
 def _stored_window(
     first_day: date | None, today: date, plan_name: str | None
-) -> "tuple[date | None, list[SessionRecord]]":
-    """The report's first day (``first_day``, else the plan's first session) and the
-    sessions from it to ``today``: only those are read, however long the history."""
+) -> "tuple[date | None, list[SessionRecord], frozenset[date]]":
+    """The report's first day (``first_day``, else the plan's first session), the
+    sessions from it to ``today`` (only those are read, however long the history) and
+    the days paused in between (``backex pause``: nothing planned on them)."""
     from backex.history import queries
+    from backex.history.consistency import paused_days
     from backex.history.export import stored_history
+    from backex.history.pauses import pauses
 
     with stored_history() as store:
         if store is None:
-            return first_day, []
+            return first_day, [], frozenset()
         start = first_day or queries.first_day(store, plan_name)
         if start is None or start > today:
-            return start, []
-        return start, list(store.iter_sessions(since_day=start, until_day=today))
+            return start, [], frozenset()
+        paused = paused_days(pauses(store), start, today)
+        return start, list(store.iter_sessions(since_day=start, until_day=today)), paused
 
 
 def _habits() -> "tuple[list[Goal], list[CheckIn]]":

@@ -10,7 +10,7 @@ the review date; goals' scores and weekly check-ins. Rendered by
 """
 
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -141,9 +141,11 @@ def build_report(
     source: str,
     goals: Sequence[Goal] = (),
     checkins: Sequence[CheckIn] = (),
+    paused: Collection[date] = frozenset(),
 ) -> Report:
     """The report for sessions from ``first_day`` to ``today`` (under the plan's name),
-    with the goals scored and the check-ins made in that period."""
+    with the goals scored and the check-ins made in that period; nothing is planned on
+    ``paused`` days (``backex pause``)."""
     name = prescription.name if prescription else None
     chosen = sorted(
         (
@@ -159,7 +161,7 @@ def build_report(
     monday = first_day - timedelta(days=first_day.weekday())
     while monday <= today:
         first, last = max(monday, first_day), min(monday + timedelta(days=6), today)
-        planned = frequency.planned_between(first, last) if frequency else None
+        planned = frequency.planned_between(first, last, paused) if frequency else None
         weeks.append(WeekRow(first, last, sum(first <= d <= last for d in done_days), planned))
         monday += timedelta(days=7)
     pain = tuple(
@@ -178,7 +180,7 @@ def build_report(
         last_day=today,
         review=prescription.review_due(today) if prescription else "",
         done=len(done_days),
-        planned=frequency.planned_between(first_day, today) if frequency else None,
+        planned=frequency.planned_between(first_day, today, paused) if frequency else None,
         weeks=tuple(weeks),
         pain=pain,
         pain_summary=pain_summary(pain, prescription.max_pain if prescription else None),
