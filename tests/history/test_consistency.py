@@ -200,3 +200,12 @@ def test_the_target_is_reached_once() -> None:
     assert not just_reached(reached, counted=False, sessions_that_day=1)
     later = first_fortnight(first, [*days, THU, THU + timedelta(days=1)], THU + timedelta(days=1))
     assert later is not None and not just_reached(later, counted=True, sessions_that_day=1)
+
+
+def test_the_walk_stops_at_the_oldest_session_whatever_the_pauses() -> None:
+    everything = Pause(date(1, 1, 2), THU)
+    assert streak(ago(3), pauses=(everything,)) == Streak(0)
+    # this week: Fri to Sun are not paused, so it asks for 3 * 3 // 7 = 1 session
+    assert streak(ago(3), THREE_A_WEEK, (everything,)) == Streak(1, StreakUnit.WEEKS)
+    half_done = [THU - timedelta(days=n) for n in range(1, 400)]  # one of two, every day
+    assert streak(half_done, TWICE) == Streak(0)

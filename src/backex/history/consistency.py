@@ -96,6 +96,11 @@ class _Days:
             self._next = next(self._rows, None)
         return self._next[1] if self._next is not None and self._next[0] == day else 0
 
+    @property
+    def exhausted(self) -> bool:
+        """No earlier day has a session: the run cannot grow any more."""
+        return self._next is None
+
 
 def planned_streak(
     done_newest_first: Iterable[tuple[date, int]],
@@ -112,21 +117,22 @@ def planned_streak(
     if frequency.kind is FrequencyKind.PER_WEEK:
         return Streak(_weeks_streak(days, frequency.per_week, today, pauses), StreakUnit.WEEKS)
     streak, day = 0, today
-    while True:
+    while not days.exhausted:
         done = days.on(day)
         needed = frequency.sessions_on(day)
         if needed and not any(pause.covers(day) for pause in pauses):
             if done >= needed:
                 streak += 1
             elif done == 0 and day != today:
-                return Streak(streak)
+                break
         day -= timedelta(days=1)
+    return Streak(streak)
 
 
 def _weeks_streak(days: _Days, per_week: int, today: date, pauses: Sequence[Pause]) -> int:
     streak = 0
     monday = today - timedelta(days=today.weekday())
-    while True:
+    while not days.exhausted:
         week = [monday + timedelta(days=6 - i) for i in range(7)]  # newest first
         done = sum(1 for day in week if day <= today and days.on(day))
         target = per_week * sum(not any(p.covers(day) for p in pauses) for day in week) // 7
@@ -134,8 +140,9 @@ def _weeks_streak(days: _Days, per_week: int, today: date, pauses: Sequence[Paus
             if done >= target:
                 streak += 1
             elif done == 0 and monday + timedelta(days=6) < today:
-                return streak
+                break
         monday -= timedelta(days=7)
+    return streak
 
 
 @dataclass(frozen=True, slots=True)
