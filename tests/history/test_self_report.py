@@ -162,7 +162,7 @@ def test_logged_good_days_never_move_a_dose_up(tmp_path: Path) -> None:
     with History.open(tmp_path / "h.sqlite3") as store:
         _coached(store, NOW, 3, 1)  # a third coached good day moves it up
         recent = store.recent_results_by_exercise(limit=3, now=NOW + timedelta(hours=1))["bridge"]
-    assert adjust_dose(bridge, load_catalogue(), recent, Light.GREEN).change is Change.MORE_REPS
+    assert adjust_dose(bridge, load_catalogue(), recent, Light.GREEN).change is Change.LONGER_HOLD
 
 
 def test_a_logged_rise_in_pain_still_eases_off(tmp_path: Path) -> None:
