@@ -202,3 +202,32 @@ def test_the_plan_files_frequency_sets_the_sessions_planned(
     assert result.exit_code == 0, result.output
     assert "2 of 3 planned sessions this week: every session counts." in result.stdout
     assert stored_checkins()[0].planned == 3
+
+
+def test_paused_days_plan_nothing_and_a_week_all_paused_shows_no_check_in(
+    interactive: None,
+) -> None:
+    sessions_on(8, 6, 5)  # the first 8 days ago; then a pause of the last 4 days
+    pause = CliRunner().invoke(app, ["pause", "--days", "4"], env={"BACKEX_NOW": _days_ago(4)})
+    assert pause.exit_code == 0, pause.output
+    result = routine("-m", "1", "--pain", "3", input=ALL_NO + "\n" + "\n")
+    assert result.exit_code == 0, result.output
+    out = " ".join(result.stdout.split())
+    assert "2 of 3 planned sessions this week: every session counts." in out
+    assert stored_checkins()[0].planned == 3
+
+
+def _days_ago(days: int) -> str:
+    return (local_now() - timedelta(days=days)).isoformat()
+
+
+def test_a_week_all_paused_shows_no_check_in_and_the_next_is_a_week_on(
+    interactive: None,
+) -> None:
+    sessions_on(9, 8)
+    pause = CliRunner().invoke(app, ["pause", "--days", "7"], env={"BACKEX_NOW": _days_ago(7)})
+    assert pause.exit_code == 0, pause.output
+    result = routine("-m", "1", "--pain", "3", input=ALL_NO + "\n")
+    assert result.exit_code == 0, result.output
+    assert "Your week" not in result.stdout
+    assert stored_checkins() == [CheckIn(local_now().date(), 0, 0, None)]

@@ -52,6 +52,15 @@ def test_the_week_is_the_7_days_before_today() -> None:
     assert not week.full
 
 
+def test_paused_days_plan_nothing() -> None:
+    paused = {day(3), day(4), day(5)}  # a pause in the middle of the week
+    week = week_before(day(7), {day(0): 1, day(1): 1}, None, paused)
+    assert (week.done, week.planned) == (2, 4)
+    weekdays = parse_frequency("weekdays")
+    all_paused = {day(n) for n in range(7)}
+    assert week_before(day(7), {}, weekdays, all_paused).planned == 0
+
+
 @pytest.mark.parametrize(
     ("frequency", "planned"),
     [

@@ -5,23 +5,24 @@ Enter skips every question. A history that fails to take an answer is reported a
 the routine goes on.
 """
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from backex.cli.checkins import ask_until
 
 if TYPE_CHECKING:
-    from backex.habits.checkin import Obstacle
+    from backex.habits.checkin import CheckIn, Obstacle
     from backex.history.store import History
     from backex.prescription.frequency import Frequency
 
 
 def weekly_checkin(store: "History", frequency: "Frequency | None", max_pain: int) -> None:
     """If a check-in is due: the week's sessions, and if short, what got in the way."""
-    from backex.errors import HistoryError
     from backex.habits import checkin as weekly
     from backex.habits import store as habits
     from backex.history import queries
+    from backex.history.consistency import paused_days
+    from backex.history.pauses import pauses
     from backex.history.store import local_now
     from backex.ui import output
     from backex.ui.habits_view import obstacle_question, tip_view, week_view
@@ -30,8 +31,13 @@ def weekly_checkin(store: "History", frequency: "Frequency | None", max_pain: in
     today = now.date()
     if not weekly.is_due(today, habits.last_checkin_day(store), queries.first_day(store)):
         return
-    done = queries.sessions_per_day(store, today - weekly.EVERY, today - timedelta(days=1))
-    week = weekly.week_before(today, done, frequency)
+    first, last = today - weekly.EVERY, today - timedelta(days=1)
+    done = queries.sessions_per_day(store, first, last)
+    paused = paused_days(pauses(store), first, last)
+    week = weekly.week_before(today, done, frequency, paused)
+    if week.planned == 0 and not week.done:  # paused all week: nothing to look back on
+        _record(store, weekly.CheckIn(today, 0, 0, None), now)
+        return
     console = output.stdout()
     console.print()
     console.print(week_view(week))
@@ -42,8 +48,16 @@ def weekly_checkin(store: "History", frequency: "Frequency | None", max_pain: in
         if answer is not None:
             console.print(tip_view(weekly.tip(answer, max_pain)))
     console.print()
+    _record(store, weekly.CheckIn(today, week.done, week.planned, answer), now)
+
+
+def _record(store: "History", checkin: "CheckIn", now: datetime) -> None:
+    from backex.errors import HistoryError
+    from backex.habits import store as habits
+    from backex.ui import output
+
     try:
-        habits.record_checkin(store, weekly.CheckIn(today, week.done, week.planned, answer), now)
+        habits.record_checkin(store, checkin, now)
     except HistoryError as exc:
         output.error(str(exc))
 

@@ -7,7 +7,7 @@ file). A week short of that asks :data:`QUESTION` once; each answer has one conc
 tip. The words count what was done, never what was not.
 """
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
@@ -74,9 +74,13 @@ def is_due(today: date, last_checkin: date | None, first_session: date | None) -
 
 
 def week_before(
-    today: date, done_per_day: Mapping[date, int], frequency: Frequency | None = None
+    today: date,
+    done_per_day: Mapping[date, int],
+    frequency: Frequency | None = None,
+    paused: Collection[date] = (),
 ) -> Week:
-    """The 7 days before ``today``: sessions done (``done_per_day``) against ``frequency``."""
+    """The 7 days before ``today``: sessions done (``done_per_day``) against ``frequency``;
+    nothing is planned on ``paused`` days (``backex pause``)."""
     first, last = today - EVERY, today - timedelta(days=1)
     days = tuple(
         sorted(day for day, count in done_per_day.items() if first <= day <= last and count)
@@ -85,7 +89,7 @@ def week_before(
         first_day=first,
         last_day=last,
         done=sum(done_per_day.get(day, 0) for day in days),
-        planned=(frequency or DAILY).planned_between(first, last),
+        planned=(frequency or DAILY).planned_between(first, last, skip=paused),
         days=days,
     )
 
