@@ -475,7 +475,9 @@ class _Session:
         spreading = outcome.summary.stop_reason is SkipReason.SYMPTOMS or (
             Symptoms.PERIPHERALISING in answers
         )
-        if checkins.is_interactive() and not spreading:  # not after the advice to stop
+        did_something = any(r.reps_done or r.seconds_done for r in outcome.summary.results)
+        # not after the advice to stop, nor after leaving before doing anything
+        if checkins.is_interactive() and not spreading and did_something:
             from backex.cli.habits import score_goals
 
             score_goals(self.recorder.history)
