@@ -53,6 +53,7 @@ def main() -> None:
     :data:`FAST_PATH_SURFACE` is what this assumes of the commands; a test compares it
     with Typer's own command objects, so a new option forces a decision here.
     """
+    _never_fail_on_encoding()
     args = sys.argv[1:]
     if args == ["--version"]:
         from backex import __version__
@@ -65,6 +66,15 @@ def main() -> None:
     from backex.cli import main as run_cli
 
     run_cli()
+
+
+def _never_fail_on_encoding() -> None:
+    """A terminal or pipe that cannot show a character ("•", "━" on a Latin-1 or ASCII
+    locale) gets "?" in its place, not a traceback halfway through the output."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="replace")
 
 
 def _browse_action(args: list[str]) -> "Callable[[], None] | None":

@@ -147,3 +147,16 @@ def test_fast_path_does_not_import_typer(argv: list[str], tmp_path: Path) -> Non
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
     assert "Bridge (bridge)" in result.stdout or "Wall sit" in result.stdout
     assert "typer" not in result.stderr.split()
+
+
+@pytest.mark.parametrize("encoding", ["latin-1", "ascii"])
+@pytest.mark.parametrize("command", [["show", "bridge"], ["list"], ["routine", "--dry-run"]])
+def test_an_output_that_cannot_show_a_character_gets_a_question_mark_not_a_traceback(
+    encoding: str, command: list[str], tmp_path: Path
+) -> None:
+    env = {**os.environ, "PYTHONIOENCODING": encoding, "BACKEX_HOME": str(tmp_path)}
+    done = subprocess.run(
+        [sys.executable, "-m", "backex", *command], capture_output=True, env=env, check=False
+    )
+    assert (done.returncode, done.stderr.decode(encoding)) == (0, "")
+    assert done.stdout.decode(encoding).strip()
