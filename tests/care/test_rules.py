@@ -225,6 +225,7 @@ def good(dose: Dose, n: int = 3) -> list[PastResult]:
     return [result(dose, days_ago=i + 1) for i in range(n)]
 
 
+UP = "3 good days (green, full dose)"  # the start of every move-up reason
 BRIDGE = CATALOGUE.get("bridge").dose  # 5 x 5 s hold; move up: holds to 15 s, reps to 10
 BRIDGE_TOP_HOLD = replace(BRIDGE, hold_s=15)
 BIRD_DOG = CATALOGUE.get("quadruped-opposite-arm-leg-lift").dose  # 5 x 5 s each side
@@ -242,70 +243,52 @@ PRONE_LYING = CATALOGUE.get("prone-lying").dose  # hold only, no easier variant
         ("bridge", [], None, "bridge", BRIDGE, Change.KEEP, "catalogue dose"),
         # holds lengthen before reps grow, and before any variant
         ("bridge", good(BRIDGE), None, "bridge", replace(BRIDGE, hold_s=7),
-         Change.LONGER_HOLD, "good sessions (green, full dose) on 3 different days: hold 5 -> "
-         "7 s, up to 15 s (Mount Nittany Health: hold 5-15 s, 5-10 reps)"),
+         Change.LONGER_HOLD, f"{UP}: hold 5 -> 7 s, up to 15 s"),
         ("bridge", good(replace(BRIDGE, hold_s=14)), None, "bridge", BRIDGE_TOP_HOLD,
-         Change.LONGER_HOLD, "good sessions (green, full dose) on 3 different days: hold 14 "
-         "-> 15 s, up to 15 s (Mount Nittany Health: hold 5-15 s, 5-10 reps)"),
+         Change.LONGER_HOLD, f"{UP}: hold 14 -> 15 s, up to 15 s"),
         ("bridge", good(BRIDGE_TOP_HOLD), None, "bridge", replace(BRIDGE_TOP_HOLD, reps=6),
-         Change.MORE_REPS, "good sessions (green, full dose) on 3 different days: +1 rep "
-         "(NHS inform allows 1-2; backex adds 1), up to 10 (Mount Nittany Health: hold 5-15 "
-         "s, 5-10 reps)"),
+         Change.MORE_REPS, f"{UP}: +1 rep, up to 10"),
         ("quadruped-opposite-arm-leg-lift", good(BIRD_DOG), None,
          "quadruped-opposite-arm-leg-lift", replace(BIRD_DOG, hold_s=6), Change.LONGER_HOLD,
-         "good sessions (green, full dose) on 3 different days: hold 5 -> 6 s, up to 10 s "
-         "(protectyourback101.com: hold 5 s; progress at 10 reps of 10 s holds; never hold "
-         "over 10 s)"),
+         f"{UP}: hold 5 -> 6 s, up to 10 s"),
         # modified plank: longer holds in fewer sets (60 s in all), then the full plank at 45 s
         ("modified-plank", good(PLANK), None, "modified-plank", replace(PLANK, hold_s=20,
-         sets=3), Change.LONGER_HOLD, "good sessions (green, full dose) on 3 different days: "
-         "hold 15 -> 20 s, 3 sets, up to 45 s (Life in Motion: repeat to 60 s in total; move "
-         "to a full plank once 45 s is held)"),
+         sets=3), Change.LONGER_HOLD, f"{UP}: hold 15 -> 20 s, 3 sets, up to 45 s"),
         ("modified-plank", good(replace(PLANK, hold_s=40, sets=1)), None, "modified-plank",
-         replace(PLANK, hold_s=45, sets=1), Change.LONGER_HOLD, "good sessions (green, full "
-         "dose) on 3 different days: hold 40 -> 45 s, up to 45 s (Life in Motion: repeat to "
-         "60 s in total; move to a full plank once 45 s is held)"),
+         replace(PLANK, hold_s=45, sets=1), Change.LONGER_HOLD,
+         f"{UP}: hold 40 -> 45 s, up to 45 s"),
         ("bridge", good(BRIDGE, 2), None, "bridge", BRIDGE, Change.KEEP,
-         "same as last time (2 of 3 days with a good session at this dose)"),
+         "same dose: 2 of 3 good days at it so far"),
         ("bridge", [result(BRIDGE, pain=(2, 4)), *good(BRIDGE, 2)], None, "bridge", BRIDGE,
-         Change.KEEP, "same as last time (2 of 3 days with a good session at this dose)"),
+         Change.KEEP, "same dose: 2 of 3 good days at it so far"),
         ("bridge", [result(BRIDGE, pain=(2, None)), *good(BRIDGE, 2)], None, "bridge", BRIDGE,
-         Change.KEEP, "same as last time (2 of 3 days with a good session at this dose)"),
+         Change.KEEP, "same dose: 2 of 3 good days at it so far"),
         ("bridge", [result(BRIDGE, reps=4), *good(BRIDGE, 2)], None, "bridge", BRIDGE,
-         Change.KEEP, "same as last time (2 of 3 days with a good session at this dose)"),
-        # just progressed to 6 reps: three more good sessions at 6 are needed
+         Change.KEEP, "same dose: 2 of 3 good days at it so far"),
+        # just moved up to a 7 s hold: three more good days at 7 s are needed
         ("bridge", [*good(replace(BRIDGE, hold_s=7), 1), *good(BRIDGE, 2)], None, "bridge",
          replace(BRIDGE, hold_s=7), Change.KEEP,
-         "same as last time (1 of 3 days with a good session at this dose)"),
+         "same dose: 1 of 3 good days at it so far"),
         ("bridge", good(replace(BRIDGE_TOP_HOLD, reps=10)), None, "bridge",
-         replace(BRIDGE_TOP_HOLD, reps=10), Change.KEEP, "good sessions (green, full dose) on "
-         "3 different days; keeping this dose: at the top of the sourced range (Mount Nittany "
-         "Health: hold 5-15 s, 5-10 reps)"),
+         replace(BRIDGE_TOP_HOLD, reps=10), Change.KEEP,
+         f"{UP}; keeping this dose: the top of its sourced range"),
         # no move_up in the catalogue: no source says how, so the dose stays
         ("single-knee-to-chest", good(CATALOGUE.get("single-knee-to-chest").dose), None,
          "single-knee-to-chest", CATALOGUE.get("single-knee-to-chest").dose, Change.KEEP,
-         "good sessions (green, full dose) on 3 different days; keeping this dose: no source "
-         "says how to move it up"),
+         f"{UP}; keeping this dose: no source says how to move it up"),
         ("supine-marches", good(replace(MARCH, reps=20)), None, "heel-tap-marches",
          CATALOGUE.get("heel-tap-marches").dose, Change.HARDER,
-         "good sessions (green, full dose) on 3 different days at the top of the range: try "
-         "the harder variant Supine marches with heel tap (517transformed.com, \"Ab "
-         "marching\": at 20 per side, add a heel tap out)"),
+         f"{UP} at the top of the range: try the harder variant "
+         "Supine marches with heel tap"),
         ("modified-plank", good(replace(PLANK, hold_s=45, sets=1)), None, "full-plank",
-         CATALOGUE.get("full-plank").dose, Change.HARDER, "good sessions (green, full dose) "
-         "on 3 different days at the top of the range: try the harder variant Full plank "
-         "(Life in Motion: repeat to 60 s in total; move to a full plank once 45 s is held)"),
+         CATALOGUE.get("full-plank").dose, Change.HARDER,
+         f"{UP} at the top of the range: try the harder variant Full plank"),
         ("pelvic-tilt", good(PELVIC), None, "pelvic-tilt", replace(PELVIC, reps=6),
-         Change.MORE_REPS, "good sessions (green, full dose) on 3 different days: +1 rep (NHS "
-         "inform allows 1-2; backex adds 1), up to 10 (NHS, \"Lower back pain exercises\": "
-         "pelvic tilts 10 to 15 times)"),
+         Change.MORE_REPS, f"{UP}: +1 rep, up to 10"),
         ("pelvic-tilt", good(replace(PELVIC, reps=10)), None, "bridge", BRIDGE, Change.HARDER,
-         "good sessions (green, full dose) on 3 different days at the top of the range: try "
-         "the harder variant Bridge (NHS, \"Lower back pain exercises\": pelvic tilts 10 to "
-         "15 times)"),
+         f"{UP} at the top of the range: try the harder variant Bridge"),
         ("standing-extension", good(STANDING), None, "standing-extension", STANDING,
-         Change.KEEP, "good sessions (green, full dose) on 3 different days; keeping this "
-         "dose: at the top of the sourced range (NHS inform: 5 reps)"),
+         Change.KEEP, f"{UP}; keeping this dose: the top of its sourced range"),
         # easing off after a red light
         ("prone-press-up", good(PRESS_UP), Light.RED, "prone-on-elbows",
          CATALOGUE.get("prone-on-elbows").dose, Change.EASIER,
@@ -323,23 +306,21 @@ PRONE_LYING = CATALOGUE.get("prone-lying").dose  # hold only, no easier variant
          "symptoms spread down the leg last time: 2 fewer reps"),
         # several good sessions on one day count as one day
         ("bridge", [result(BRIDGE, days_ago=1) for _ in range(3)], None, "bridge", BRIDGE,
-         Change.KEEP, "same as last time (1 of 3 days with a good session at this dose)"),
+         Change.KEEP, "same dose: 1 of 3 good days at it so far"),
         # pain 6 before, 4 after is improving: a good session, the dose does not fall
         ("bridge", [result(BRIDGE, pain=(6, 4), days_ago=i + 1) for i in range(3)], None,
          "bridge", replace(BRIDGE, hold_s=7), Change.LONGER_HOLD,
-         "good sessions (green, full dose) on 3 different days: hold 5 -> 7 s, up to 15 s "
-         "(Mount Nittany Health: hold 5-15 s, 5-10 reps)"),
+         f"{UP}: hold 5 -> 7 s, up to 15 s"),
         # amber (4-5 after) is not a good session: no progress, no easing off
         ("bridge", [result(BRIDGE, pain=(2, 4), days_ago=i + 1) for i in range(3)], None,
          "bridge", BRIDGE, Change.KEEP,
-         "same as last time (0 of 3 days with a good session at this dose)"),
+         "same dose: 0 of 3 good days at it so far"),
         # "worse in the back, not spreading": do not progress
         ("standing-extension", [result(STANDING, symptoms=Symptoms.WORSE), *good(STANDING)],
          None, "standing-extension", STANDING, Change.KEEP,
          "same dose: worse in the back last time"),
         ("standing-extension", good(STANDING), Light.AMBER, "standing-extension", STANDING,
-         Change.KEEP, "good sessions (green, full dose) on 3 different days; keeping this "
-         "dose: at the top of the sourced range (NHS inform: 5 reps)"),
+         Change.KEEP, f"{UP}; keeping this dose: the top of its sourced range"),
     ],
 )  # fmt: skip
 def test_adjust_dose(

@@ -65,7 +65,6 @@ __all__ = [
 
 GOOD_DAYS = 3  # good sessions on this many different days before moving up
 EASE_OFF_REPS = 2  # the mirror of NHS inform's "add 1-2"
-MORE_REPS = "+1 rep (NHS inform allows 1-2; backex adds 1)"
 
 # How far each exercise may grow, and when its harder variant follows, is catalogue data:
 # ``Exercise.move_up`` (revision 2: "criteria are catalogue data").
@@ -158,23 +157,23 @@ def _ease_off(exercise: Exercise, dose: Dose, catalogue: ExerciseLookup, why: st
 
 def _progress(exercise: Exercise, dose: Dose, catalogue: ExerciseLookup) -> DoseChoice:
     """One step up: a longer hold, then one more rep, then (every target met) the harder
-    variant; all from the exercise's ``move_up``. Without one, the dose stays."""
-    why = f"good sessions (green, full dose) on {GOOD_DAYS} different days"
+    variant; all from the exercise's ``move_up`` (its source: ``backex show``). Without
+    one, the dose stays."""
+    why = f"{GOOD_DAYS} good days (green, full dose)"
     move_up = exercise.move_up
     if move_up is None:
         reason = f"{why}; keeping this dose: no source says how to move it up"
         return DoseChoice(exercise.id, dose, Change.KEEP, reason)
-    source = move_up.source
     if move_up.hold_s is not None and dose.hold_s is not None and dose.hold_s < move_up.hold_s:
         return _longer_hold(exercise, dose, move_up, why)
     if move_up.reps is not None and dose.reps is not None and dose.reps < move_up.reps:
-        reason = f"{why}: {MORE_REPS}, up to {move_up.reps} ({source})"
+        reason = f"{why}: +1 rep, up to {move_up.reps}"
         return DoseChoice(exercise.id, replace(dose, reps=dose.reps + 1), Change.MORE_REPS, reason)
     harder = _variant(exercise.harder, catalogue)
     if harder is not None:
-        reason = f"{why} at the top of the range: try the harder variant {harder.name} ({source})"
+        reason = f"{why} at the top of the range: try the harder variant {harder.name}"
         return DoseChoice(harder.id, harder.dose, Change.HARDER, reason)
-    reason = f"{why}; keeping this dose: at the top of the sourced range ({source})"
+    reason = f"{why}; keeping this dose: the top of its sourced range"
     return DoseChoice(exercise.id, dose, Change.KEEP, reason)
 
 
@@ -187,7 +186,7 @@ def _longer_hold(exercise: Exercise, dose: Dose, move_up: MoveUp, why: str) -> D
     reason = f"{why}: hold {dose.hold_s} -> {hold} s"
     if sets != dose.sets:
         reason += f", {sets} set{'s' if sets > 1 else ''}"
-    reason += f", up to {move_up.hold_s} s ({move_up.source})"
+    reason += f", up to {move_up.hold_s} s"
     longer = replace(dose, hold_s=hold, sets=sets)
     return DoseChoice(exercise.id, longer, Change.LONGER_HOLD, reason)
 
@@ -254,5 +253,5 @@ def adjust_dose(
         exercise.id,
         dose,
         Change.KEEP,
-        f"same as last time ({days} of {GOOD_DAYS} days with a good session at this dose)",
+        f"same dose: {days} of {GOOD_DAYS} good days at it so far",
     )
