@@ -48,7 +48,7 @@ def test_sessions_pain_doses_and_skips(folder: Path) -> None:
     )
     assert report.pain_summary == (
         "Pain before sessions fell from about 6 to 2 out of 10; pain after was higher than "
-        "before in 2 of 23 sessions, and above the plan's limit of 5 in 7."
+        "before in 2 of 23 sessions, and above the plan's limit of 5 in 2 of 23."
     )
     press_up = report.exercises[2]
     assert (press_up.name, press_up.done, press_up.skipped) == ("Prone press-up", 21, 2)

@@ -233,9 +233,10 @@ def pain_summary(pain: tuple[PainRow, ...], max_pain: int | None) -> str:
     pairs = [(r.before, r.after) for r in pain if r.before is not None and r.after is not None]
     higher = sum(after > before for before, after in pairs)
     text = f"{trend}; pain after was higher than before in {higher} of {len(pairs)} sessions"
-    if max_pain is not None:
-        over = sum(max(p for p in (r.before, r.after) if p is not None) > max_pain for r in pain)
-        text += f", and above the plan's limit of {max_pain} in {over}"
+    if max_pain is not None:  # the limit is about pain during and after, not the start
+        scored = [r.after for r in pain if r.after is not None]
+        over = sum(after > max_pain for after in scored)
+        text += f", and above the plan's limit of {max_pain} in {over} of {len(scored)}"
     return text + "."
 
 
