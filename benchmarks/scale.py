@@ -104,7 +104,8 @@ def time_planning(
     from backex.catalogue.loader import load_catalogue
 
     catalogue = load_catalogue(catalogue_file)
-    focus = tuple(Focus)
+    # every focus but McKenzie: the extension series is a session of its own
+    focus = tuple(f for f in Focus if f is not Focus.MCKENZIE)
 
     def stop(signum: int, frame: object) -> None:
         raise PlanningTooSlow

@@ -50,3 +50,17 @@ def test_next_benchmark_runs_and_reports_its_targets() -> None:
     )
     assert result.returncode in (0, 1), result.stderr
     assert "next --plan / --version" in result.stdout
+
+
+@pytest.mark.slow
+def test_scale_benchmark_plans_and_reports_its_targets() -> None:
+    result = subprocess.run(
+        [sys.executable, str(BENCHMARKS / "scale.py"), "--runs", "20", "--size", "200"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode in (0, 1), result.stderr
+    assert "Traceback" not in result.stderr
+    assert "catalogue: 200 generated exercises" in result.stdout
