@@ -42,10 +42,14 @@ BRIDGE = {
     "cautions": ["Do not lift so high that your low back arches."],
     "stop_if": [
         "Pain rises above 5 out of 10.",
-        "Pain spreads down a leg, or you feel numbness or tingling.",
-        "Your symptoms get worse or a new pain starts.",
+        "Pain spreads down a leg, or you get new numbness, tingling or leg weakness.",
+        "A new pain starts that you did not have before.",
     ],
     "easier": "Pelvic tilt (pelvic-tilt)",
+    "moves_up": (
+        "holds to 15 s, 2 s at a time; then reps to 10 (Mount Nittany Health: hold 5-15 s, "
+        "5-10 reps)"
+    ),
     "sources": [
         'JOI, "What are the Best Back Strengthening Exercises?" (Ehren Allen PT)',
         'Mount Nittany Health, "Back Exercises: Bridge"',
@@ -83,6 +87,7 @@ def card(e: dict[str, Any]) -> RenderableType:
             bullets(e["stop_if"], "!"), title="Stop if", title_align="left", border_style="bold red"
         ),
         Text.assemble(("Easier: ", "bold"), e["easier"]),
+        Text.assemble(("Moves up: ", "bold"), e["moves_up"]),
         Text(""),
         Text("Sources", style="bold underline"),
         bullets(e["sources"], "-"),
