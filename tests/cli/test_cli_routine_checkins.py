@@ -388,3 +388,15 @@ def test_pain_of_7_with_nothing_gentle_in_the_plan_starts_no_session(tmp_path: P
     dry = CliRunner().invoke(app, ["routine", "--dry-run", "--plan", str(plan), "--pain", "9"])
     assert dry.exit_code == 0, dry.output
     assert "Bridge; Modified plank: pain 7 or more before starting" in " ".join(dry.output.split())
+
+
+def test_a_dry_run_says_the_real_run_asks_the_next_morning_question_first() -> None:
+    from backex.care.pain import MORNING_QUESTION
+
+    record_sessions([(3, 5)])  # yesterday, amber: a real run today asks if it settled
+    dry = CliRunner().invoke(app, ["routine", "--dry-run"], env={"COLUMNS": "200"})
+    assert dry.exit_code == 0, dry.output
+    assert f"A real run first asks: {MORNING_QUESTION}" in dry.output
+    record_sessions([(3, 2)])  # green after it: nothing to ask
+    again = CliRunner().invoke(app, ["routine", "--dry-run"], env={"COLUMNS": "200"})
+    assert MORNING_QUESTION not in again.output

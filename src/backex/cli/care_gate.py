@@ -148,6 +148,22 @@ def see_a_physiotherapist(store: "History", focus: tuple[Focus, ...], now: datet
 
 def morning_check(store: "History", ask: bool, now: datetime) -> bool:
     """True when the last amber/red session's pain had not settled by the next morning."""
+    due = _morning_question_due(store, now)
+    if isinstance(due, bool):
+        return due
+    if not ask:
+        return False
+    session_id, profile = due
+    settled = ask_yes_no(f"{pain.MORNING_QUESTION} (y/n)")
+    update_profile(morning={**profile.morning, str(session_id): settled})
+    if not settled:
+        _say(pain.NOT_SETTLED_ADVICE)
+    return not settled
+
+
+def _morning_question_due(store: "History", now: datetime) -> "bool | tuple[int, Profile]":
+    """The remembered answer (True: not settled), False when nothing is to be asked, or
+    the session and profile to ask about."""
     last = store.last_session_pain()
     if last is None:
         return False
@@ -158,13 +174,9 @@ def morning_check(store: "History", ask: bool, now: datetime) -> bool:
         return not known
     hours = (now - started).total_seconds() / 3600
     light = pain.light_of(before, after)
-    if not ask or started.date() == now.date() or not pain.asks_morning_question(light, hours):
+    if started.date() == now.date() or not pain.asks_morning_question(light, hours):
         return False
-    settled = ask_yes_no(f"{pain.MORNING_QUESTION} (y/n)")
-    update_profile(morning={**profile.morning, str(session_id): settled})
-    if not settled:
-        _say(pain.NOT_SETTLED_ADVICE)
-    return not settled
+    return session_id, profile
 
 
 def prepare(
@@ -191,6 +203,8 @@ def prepare(
     if store is not None:
         notes.extend(see_a_physiotherapist(store, focus, now))
     not_settled = morning_check(store, ask and not dry_run, now) if store is not None else False
+    if dry_run and store is not None and isinstance(_morning_question_due(store, now), tuple):
+        notes.append(f"A real run first asks: {pain.MORNING_QUESTION}")
     excluded = screening.exclusions(answers, catalogue.exercises)
     return CareInput(
         replace(restrictions, excluded=excluded, notes=(*restrictions.notes, *notes)),
