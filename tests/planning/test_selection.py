@@ -50,3 +50,13 @@ def test_exclusions_reach_the_warm_up_and_cool_down_too() -> None:
               "childs-pose": "not with osteoporosis, fracture or steroids"}  # fmt: skip
     plan = make_plan(CATALOGUE, [Focus.CORE], restrictions=Restrictions(excluded=banned))
     assert not {i.exercise.id for i in plan.items} & set(banned)
+
+
+def test_a_rung_left_out_for_one_that_did_not_fit_either_is_not_said() -> None:
+    roomy = make_plan(CATALOGUE, [Focus.CORE], minutes=15)
+    assert ("bridge", "one rung per ladder: Pelvic tilt is in the plan") in roomy.left_out
+    tight = make_plan(CATALOGUE, [Focus.CORE], minutes=1)  # the pelvic tilt is dropped too
+    assert "pelvic-tilt" in tight.dropped
+    assert all(
+        reason != "one rung per ladder: Pelvic tilt is in the plan" for _, reason in tight.left_out
+    )

@@ -82,3 +82,21 @@ def test_care_notes_show_before_the_stop_rule_and_press_space_still_fits_at_40_b
     assert len(narrow) == 24
     assert "plan includes it (not with pregnancy)" in " ".join(narrow)
     assert narrow[-2] == "Press space to start  (q to leave). You"
+
+
+def test_what_the_care_rules_left_out_shows_in_one_line_per_reason() -> None:
+    left = replace(
+        PLAN,
+        notes="",
+        left_out=(
+            ("bridge", "after spreading, prone lying and on elbows only"),
+            ("modified-plank", "after spreading, prone lying and on elbows only"),
+        ),
+    )
+    names = {"bridge": "Bridge", "modified-plank": "Modified plank"}
+    lines = render(start_view(left, 80, 24, get_ready_s=15, live=True, names=names), 80)
+    text = " ".join(" ".join(lines).split())
+    assert (
+        "Left out today: Bridge; Modified plank: after spreading, prone lying and on elbows only"
+        in text
+    )

@@ -435,7 +435,9 @@ class _Session:
             first_get_ready_s=get_ready,
             ask_symptoms=checkins.is_interactive(),
         )
-        overview = partial(start_view, self.plan, get_ready_s=get_ready, first_item=first_item)
+        overview = partial(
+            start_view, self.plan, get_ready_s=get_ready, first_item=first_item, names=self.names
+        )
 
         def screen() -> LiveScreen:
             start = partial(overview, live=True)

@@ -80,7 +80,7 @@ def make_plan(
     if not candidates:
         raise BackexError(_nothing_matches(catalogue, wanted, max_level))
     matching, left_out = allowed(candidates, restrictions)
-    matching, other_rungs = one_rung(matching)
+    matching, other_rungs, rung_below = one_rung(matching)
     left_out += other_rungs
     if not matching:
         raise BackexError("no exercises left for you in this focus: " + left_out[0][1])
@@ -103,6 +103,10 @@ def make_plan(
         if doses is not None:
             items = _items(kept, doses, minutes)
             planned = {item.exercise.id for item in items}  # a variant may be in after all
+            # a rung left out for the one below stays unsaid when that one did not fit either
+            left_out = [
+                (i, why) for i, why in left_out if i not in rung_below or rung_below[i] in planned
+            ]
             return Plan(
                 items=items,
                 focus=wanted,

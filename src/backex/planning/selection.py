@@ -47,20 +47,26 @@ def allowed(
     return kept, left
 
 
-def one_rung(exercises: list[Exercise]) -> tuple[list[Exercise], list[tuple[str, str]]]:
+def one_rung(
+    exercises: list[Exercise],
+) -> tuple[list[Exercise], list[tuple[str, str]], dict[str, str]]:
     """Keep the easiest rung of each ladder (easier/harder links); the McKenzie series is a
-    sequence, not a ladder, and keeps every step."""
+    sequence, not a ladder, and keeps every step. Also returns, for each rung left out, the
+    id of the rung kept below it (the reason names it, so it holds only while that rung is
+    in the plan)."""
     ids = {e.id for e in exercises}
     by_id = {e.id: e for e in exercises}
     kept: list[Exercise] = []
     left: list[tuple[str, str]] = []
+    below: dict[str, str] = {}
     for exercise in exercises:
         lower = _lower_rung(exercise, by_id, ids)
         if lower is None or Focus.MCKENZIE in exercise.focus:
             kept.append(exercise)
         else:
             left.append((exercise.id, f"one rung per ladder: {lower.name} is in the plan"))
-    return kept, left
+            below[exercise.id] = lower.id
+    return kept, left, below
 
 
 def _lower_rung(exercise: Exercise, by_id: dict[str, Exercise], ids: set[str]) -> Exercise | None:

@@ -1,7 +1,7 @@
 """Renderables for ``backex routine``: the plan table, the live coaching screen, the summary."""
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from rich.console import Console, Group, RenderableType
 from rich.live import Live
@@ -150,12 +150,17 @@ def plan_view(plan: Plan, width: int, names: dict[str, str] | None = None) -> Re
         parts.append(why)
     if plan.left_out:
         parts.append(Text("Left out for you today:", style="bold"))
-        by_reason: dict[str, list[str]] = {}  # one line per reason, in first-seen order
-        for exercise_id, reason in plan.left_out:
-            by_reason.setdefault(reason, []).append(names.get(exercise_id, exercise_id))
-        parts.extend(Text(f"- {'; '.join(who)}: {why}") for why, who in by_reason.items())
+        parts.extend(Text(f"- {line}") for line in left_out_lines(plan, names))
     parts.extend(Text(note, style="yellow") for note in plan.care_notes)
     return Group(*parts)
+
+
+def left_out_lines(plan: Plan, names: Mapping[str, str]) -> list[str]:
+    """What the care rules left out and why: one line per reason, in first-seen order."""
+    by_reason: dict[str, list[str]] = {}
+    for exercise_id, reason in plan.left_out:
+        by_reason.setdefault(reason, []).append(names.get(exercise_id, exercise_id))
+    return [f"{'; '.join(who)}: {why}" for why, who in by_reason.items()]
 
 
 # -- the live screen --------------------------------------------------------------------

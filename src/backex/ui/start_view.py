@@ -2,6 +2,7 @@
 
 import io
 import textwrap
+from collections.abc import Mapping
 
 from rich.console import Console, Group, RenderableType
 from rich.rule import Rule
@@ -12,7 +13,7 @@ from backex.care.safety import stop_rule_text
 from backex.catalogue.exercise import Equipment
 from backex.planning.plan import Plan
 from backex.planning.timing import GET_READY_S
-from backex.ui.coach_view import clock, dose_line
+from backex.ui.coach_view import clock, dose_line, left_out_lines
 
 
 def equipment_of(plan: Plan) -> tuple[Equipment, ...]:
@@ -28,11 +29,13 @@ def start_view(
     get_ready_s: float,
     live: bool,
     first_item: int = 0,
+    names: Mapping[str, str] | None = None,
 ) -> RenderableType:
     """Today's exercises with doses, about how long, what to have ready, the care notes,
     the clinician's note, the stop rule, and (live) "press space to start".
 
-    ``first_item``: a resumed session lists only what is left. With ``height``, a note
+    ``first_item``: a resumed session lists only what is left; ``names`` names the
+    exercises the care rules left out. With ``height``, a note
     too long for the screen is cut short (with "…"), so "press space" always shows.
     """
     items = plan.items[first_item:]
@@ -53,7 +56,11 @@ def start_view(
         total += max(0.0, get_ready_s - GET_READY_S)
     need = ", ".join(str(e) for e in equipment_of(plan)) or "nothing"
     after: list[RenderableType] = [table, Text(f"About {clock(total)} · you need: {need}")]
-    # what the care rules changed today, and what a clinician's plan keeps despite an answer
+    # what the care rules left out or changed today, and what a clinician's plan keeps
+    # despite an answer
+    if plan.left_out:
+        lines = left_out_lines(plan, names or {})
+        after.append(Text("Left out today: " + " · ".join(lines), style="yellow"))
     after.extend(Text(note, style="yellow") for note in plan.care_notes)
     if live:  # plain mode printed the stop rule just before the pain question
         after.append(Text(stop_rule_text(plan.max_pain), style="yellow"))
