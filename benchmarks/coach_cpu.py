@@ -72,8 +72,12 @@ EXAMPLE_PLAN = _bench.HERE.parent / "examples" / "core-stability-week1.yaml"
 PLAN_ARGS = ["routine", "--plan", str(EXAMPLE_PLAN), "--pain", "0"]
 RED_FLAGS_ANSWERED = (
     "from datetime import datetime\n"
+    "from backex.care import screening\n"
+    "from backex.care.profile import Profile, save_profile\n"
     "from backex.care.safety import record_check\n"
     "record_check(False, datetime.now().astimezone())\n"
+    "save_profile(Profile(emergency_number='999',"
+    " screening={q.key: False for q in screening.QUESTIONS}))\n"
 )
 
 
@@ -116,6 +120,9 @@ class Coached:
             self.closed = True
             return
         self.tail = (self.tail + data)[-4096:]
+        if not self.started_coaching and self.tail.rstrip().endswith(b"(y/n)"):
+            os.write(self.fd, b"n\r")  # today's warning-sign question: none
+            self.tail += b"\n"
         if not self.started_coaching and START_SCREEN in self.tail:
             os.write(self.fd, b" ")  # a person ready on the mat
             self.started_coaching = True
@@ -198,8 +205,9 @@ def main() -> int:
         for name in ("NO_COLOR", "COLUMNS", "LINES"):
             env.pop(name)
         env["TERM"] = "xterm-256color"
-        # A person who answered the red-flag questions already; --pain skips the first
-        # check-in, and the one after the session is skipped with Enter below.
+        # A person who answered the red-flag and first-run questions already; today's
+        # combined warning-sign question gets "n" above, --pain skips the first check-in,
+        # and the one after the session is skipped with Enter below.
         subprocess.run([python, "-c", RED_FLAGS_ANSWERED], env=env, check=True)
         # Warm the catalogue cache and the bytecode, as for every other benchmark.
         subprocess.run([backex, "list"], env=env, stdout=subprocess.DEVNULL, check=True)
