@@ -158,7 +158,7 @@ def test_logged_good_days_never_move_a_dose_up(tmp_path: Path) -> None:
     choice = adjust_dose(bridge, load_catalogue(), recent, light)
     assert choice.change is Change.KEEP
     assert choice.dose == GOOD  # the coached dose, not the catalogue's
-    assert "2 of 3 days" in choice.reason
+    assert "2 of 3 good days" in choice.reason
     with History.open(tmp_path / "h.sqlite3") as store:
         _coached(store, NOW, 3, 1)  # a third coached good day moves it up
         recent = store.recent_results_by_exercise(limit=3, now=NOW + timedelta(hours=1))["bridge"]
