@@ -32,6 +32,13 @@ def name_problem(text: str, max_length: int = NAME_MAX) -> str | None:
         return "must not be empty"
     if len(text) > max_length:
         return f"must be at most {max_length} characters (this one has {len(text)})"
+    return one_line_problem(text)
+
+
+def one_line_problem(text: str) -> str | None:
+    """Why ``text`` cannot be a one-line name as far as its characters go (a line break,
+    a control character, a text-direction control), or None; the schema gates and
+    :func:`name_problem` share it."""
     if _LINE_BREAK.search(text):
         return "must be one line"
     found = control_characters(text, multiline=False)

@@ -184,6 +184,18 @@ BAD_FIELDS = [
     ),
     pytest.param(
         "name: Wall sit",
+        'name: "Wall \\u202Etis"',
+        ["c.yaml:3:5: exercises[0].name: must not contain text-direction controls (found U+202E)"],
+        id="name-bidi-override",
+    ),
+    pytest.param(
+        "name: Wall sit",
+        'name: "Wall\\u2028sit"',
+        ["c.yaml:3:5: exercises[0].name: must be one line"],
+        id="name-line-separator",
+    ),
+    pytest.param(
+        "name: Wall sit",
         "name: 12",
         ["c.yaml:3:5: exercises[0].name: must be text"],
         id="name-number",

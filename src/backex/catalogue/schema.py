@@ -41,16 +41,18 @@ from backex.catalogue.figures import (
 )
 from backex.catalogue.yamlfile import YamlDocument, format_loc
 from backex.errors import CatalogueError
-from backex.text import control_characters, describe_character
+from backex.text import control_characters, describe_character, one_line_problem
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 def single_line(value: str) -> str:
-    """Pydantic check for one-line author text: no line breaks, no control characters."""
-    if "\n" in value or "\r" in value:
-        raise ValueError("must be one line")
-    return _no_controls(value, multiline=False)
+    """Pydantic check for one-line author text: no line breaks (U+2028 included), no
+    control characters, no text-direction controls that could reorder what it shows."""
+    problem = one_line_problem(value)
+    if problem is not None:
+        raise ValueError(problem)
+    return value
 
 
 def _prose(value: str) -> str:
