@@ -400,3 +400,24 @@ def test_a_dry_run_says_the_real_run_asks_the_next_morning_question_first() -> N
     record_sessions([(3, 2)])  # green after it: nothing to ask
     again = CliRunner().invoke(app, ["routine", "--dry-run"], env={"COLUMNS": "200"})
     assert MORNING_QUESTION not in again.output
+
+
+def test_a_resumed_summarys_time_taken_counts_the_sitting_before_the_break() -> None:
+    plan = make_plan(load_catalogue(), [Focus.CORE], minutes=2)
+    start = local_now() - timedelta(hours=2)
+    with History.open() as store:
+        recorder = SessionRecorder(store, FixedClock(start))
+        recorder.start(plan_to_dict(plan), ["core"], 2)
+        first = plan.items[0]
+        ended = start + timedelta(minutes=10)  # the first sitting took 10 minutes
+        recorder.record_exercise(
+            ExerciseEntry(0, first.exercise.id, first.dose, sets_done=1, started_at=start,
+                          ended_at=ended)
+        )  # fmt: skip
+        recorder.finish(completed=False)
+    result = routine("--resume", "--plain")
+    assert result.exit_code == 0, result.output
+    (line,) = [line for line in result.stdout.splitlines() if "time taken" in line]
+    minutes, seconds = line.rsplit("time taken ", 1)[1].strip().split(":")
+    taken = int(minutes) * 60 + int(seconds)
+    assert 10 * 60 < taken < 10 * 60 + 3 * 60  # 10 minutes, then this sitting's minute or so

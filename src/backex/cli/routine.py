@@ -318,9 +318,11 @@ def _resume(
         f"Resuming the session of {point.started_at:%d %b %H:%M} at exercise "
         f"{point.next_position + 1} of {len(plan.items)}: {item.exercise.name}."
     )
-    earlier = tuple(
-        _result_of(entry) for entry in record.exercises if entry.position < point.next_position
-    )
+    done_before = [e for e in record.exercises if e.position < point.next_position]
+    earlier = tuple(_result_of(entry) for entry in done_before)
+    ends = [e.ended_at for e in done_before if e.ended_at is not None]
+    # the time taken counts the sitting before the break too: its start to its last end
+    earlier_s = max(0.0, (max(ends) - record.started_at).total_seconds()) if ends else 0.0
     session.coach(
         plain,
         quiet,
@@ -330,6 +332,7 @@ def _resume(
         first_item=point.next_position,
         earlier=earlier,
         ascii_art=ascii_art,
+        earlier_s=earlier_s,
     )
 
 
@@ -407,8 +410,10 @@ class _Session:
         first_item: int = 0,
         earlier: "tuple[ExerciseResult, ...]" = (),
         ascii_art: bool = False,
+        earlier_s: float = 0.0,
     ) -> None:
-        """Coach the plan from ``first_item``; ``earlier``: results of a resumed session."""
+        """Coach the plan from ``first_item``; ``earlier``: results of a resumed session,
+        ``earlier_s`` the time its first sitting took."""
         from functools import partial
 
         from backex.care import safety
@@ -466,7 +471,11 @@ class _Session:
             or Symptoms.PERIPHERALISING in answers
         ):
             _spreading_now()  # before the summary or any prompt
-        summary = replace(outcome.summary, results=earlier + outcome.summary.results)
+        summary = replace(
+            outcome.summary,
+            results=earlier + outcome.summary.results,
+            started_at=outcome.summary.started_at - earlier_s,
+        )
         console.print(summary_view(summary, self.plan, console.width))
         if not completed and outcome.summary.stop_reason is not SkipReason.SYMPTOMS:
             console.print(f"Continue where you stopped with: {command_name()} routine --resume")
