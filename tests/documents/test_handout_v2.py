@@ -1,5 +1,6 @@
 """Handout v2: only the rules that fit the plan, the stop rule once, plan details, a11y."""
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -109,3 +110,14 @@ def test_planner_sheet_title_says_the_focus_in_words(focus: str, title: str) -> 
     result = CliRunner().invoke(app, ["export", "handout", "--focus", focus, "--seed", "1"])
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines()[0] == title
+
+
+@pytest.mark.parametrize("render", [render_html, render_markdown])
+def test_the_sheet_fills_every_placeholder_and_names_the_emergency_numbers(
+    tmp_path: Path, render: object
+) -> None:
+    handout = sheet(tmp_path, "name: T\nfrequency: daily\nexercises:\n  - prone-press-up\n")
+    text = render(handout)  # type: ignore[operator]
+    assert re.search(r"\{[a-z_]+\}", text) is None  # e.g. "call {emergency}"
+    assert safety.DEFAULT_EMERGENCY_NUMBER in text
+    assert "rest if" not in text.lower()  # revision 2: never "rest"

@@ -67,7 +67,10 @@ def safety_text(rules: tuple[str, ...] = safety.RULES_OF_PRACTICE) -> SafetyText
         title="Stop and get urgent help",
         emergency_intro=safety.EMERGENCY_INTRO,
         emergency=safety.signs(safety.Urgency.EMERGENCY),
-        emergency_advice=safety.EMERGENCY_ADVICE,
+        # a sheet is printed for someone else: the emergency numbers of every region
+        emergency_advice=safety.EMERGENCY_ADVICE.format(
+            emergency=safety.DEFAULT_EMERGENCY_NUMBER
+        ),
         urgent_intro=safety.SAME_DAY_INTRO,
         urgent=safety.signs(safety.Urgency.SAME_DAY),
         urgent_advice=safety.SAME_DAY_ADVICE,

@@ -16,7 +16,7 @@ from backex.documents.handout import Handout, HandoutExercise, TickGrid
 from backex.text import one_line, visible
 
 SECTIONS = (("Steps", "steps"), ("Cues", "cues"), ("Cautions", "cautions"))
-STOP_TITLE = "Stop and rest if"
+STOP_TITLE = "When to stop"  # never "rest": staying active helps (NICE NG59)
 GRID_TITLE = "Tick off each session"
 
 
