@@ -140,10 +140,14 @@ def see_a_physiotherapist(store: "History", focus: tuple[Focus, ...], now: datet
     advice: list[str] = []
     if pain.no_improvement(weekly_pain(store, now.date())):
         advice.append(pain.NO_IMPROVEMENT_ADVICE)
-    answers = store.symptom_days((now - LOOK_BACK).date()) if Focus.MCKENZIE in focus else []
-    if mckenzie.advise_no_change(answers):
+    if Focus.MCKENZIE in focus and no_change_lately(store, now):
         advice.append(mckenzie.NO_CHANGE_ADVICE)
     return advice
+
+
+def no_change_lately(store: "History", now: datetime) -> bool:
+    """McKenzie "no change" on the 3 latest days with answers (within :data:`LOOK_BACK`)."""
+    return mckenzie.advise_no_change(store.symptom_days((now - LOOK_BACK).date()))
 
 
 def morning_check(store: "History", ask: bool, now: datetime) -> bool:

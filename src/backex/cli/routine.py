@@ -8,7 +8,7 @@ used stops the routine before anything starts (exit 1, nothing lost).
 
 import json
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -135,8 +135,10 @@ def routine(
         care = None  # a clinician's plan overrides the first-run and McKenzie screens
         if plan_path is None:
             care = _care(store, catalogue, wanted, ask=checkins.is_interactive(), dry_run=False)
-        dose_history = _dose_history(store, care.not_settled if care else False)
-        plan = _plan(catalogue, wanted, level, minutes, seed, plan_path, dose_history, care)
+        from backex.cli.care_gate import dose_history
+
+        doses = dose_history(store, care.not_settled if care else False)
+        plan = _plan(catalogue, wanted, level, minutes, seed, plan_path, doses, care)
         if checkins.is_interactive():
             _weekly_checkin(store, plan, plan_path, catalogue)
         _stop_rule(plan)
@@ -194,12 +196,6 @@ def _care(
     from backex.history.store import local_now
 
     return prepare(store, catalogue, focus, ask, dry_run, local_now())
-
-
-def _dose_history(store: "History", not_settled: bool = False) -> "DoseHistory":
-    from backex.cli.care_gate import dose_history
-
-    return dose_history(store, not_settled)
 
 
 def _print_plan(plan: Plan, as_json: bool, names: dict[str, str]) -> None:
@@ -496,16 +492,16 @@ class _Session:
     def _no_change_advice(self) -> None:
         """ "No change" on the last 3 McKenzie days, today's included: say so at once."""
         from backex.care import mckenzie
+        from backex.cli.care_gate import no_change_lately
         from backex.errors import HistoryError
         from backex.history.store import local_now
         from backex.ui import output
 
-        since = (local_now() - timedelta(days=30)).date()
         try:
-            answers = self.recorder.history.symptom_days(since)
+            lately = no_change_lately(self.recorder.history, local_now())
         except HistoryError:
             return
-        if mckenzie.advise_no_change(answers):
+        if lately:
             output.stdout().print(mckenzie.NO_CHANGE_ADVICE, style="bold yellow")
 
     def _finish(self, completed: bool) -> None:

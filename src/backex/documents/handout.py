@@ -68,9 +68,7 @@ def safety_text(rules: tuple[str, ...] = safety.RULES_OF_PRACTICE) -> SafetyText
         emergency_intro=safety.EMERGENCY_INTRO,
         emergency=safety.signs(safety.Urgency.EMERGENCY),
         # a sheet is printed for someone else: the emergency numbers of every region
-        emergency_advice=safety.EMERGENCY_ADVICE.format(
-            emergency=safety.DEFAULT_EMERGENCY_NUMBER
-        ),
+        emergency_advice=safety.EMERGENCY_ADVICE.format(emergency=safety.DEFAULT_EMERGENCY_NUMBER),
         urgent_intro=safety.SAME_DAY_INTRO,
         urgent=safety.signs(safety.Urgency.SAME_DAY),
         urgent_advice=safety.SAME_DAY_ADVICE,
